@@ -1,0 +1,54 @@
+package dev.switchboard.domain.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What makes a voice agent behave as it does: the part Switchboard sends to the voice platform.
+ * Validates itself, listing every failing field at once, so no invalid agent ever reaches the platform.
+ */
+public record AgentSettings(String name, String greeting, String preamble, String language, String voiceId) {
+
+    public static final int NAME_MAX = 255;
+    public static final int GREETING_MAX = 1_000;
+    public static final int PREAMBLE_MAX = 20_000;
+    public static final int VOICE_ID_MAX = 255;
+    /** BCP 47 in the form the platform takes: a language, then optional subtags ("en", "ar", "en-US"). */
+    public static final String LANGUAGE_PATTERN = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
+    private static final Pattern LANGUAGE = Pattern.compile(LANGUAGE_PATTERN);
+
+    public AgentSettings {
+        List<FieldViolation> violations = new ArrayList<>();
+        checkText(violations, "name", name, NAME_MAX);
+        checkText(violations, "greeting", greeting, GREETING_MAX);
+        checkText(violations, "preamble", preamble, PREAMBLE_MAX);
+        checkText(violations, "voiceId", voiceId, VOICE_ID_MAX);
+        if (language == null || language.isBlank()) {
+            violations.add(new FieldViolation("language", "must not be blank"));
+        } else if (!LANGUAGE.matcher(language).matches()) {
+            violations.add(new FieldViolation("language", "must be a language tag such as 'en' or 'en-US'"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+
+    static void checkText(List<FieldViolation> violations, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            violations.add(new FieldViolation(field, "must not be blank"));
+        } else if (value.length() > max) {
+            violations.add(new FieldViolation(field, "must be at most " + max + " characters"));
+        }
+    }
+
+    /** These settings with the given changes applied; fields the changes leave out stay as they are. */
+    public AgentSettings with(AgentChanges changes) {
+        return new AgentSettings(
+                changes.name().orElse(name),
+                changes.greeting().orElse(greeting),
+                changes.preamble().orElse(preamble),
+                changes.language().orElse(language),
+                changes.voiceId().orElse(voiceId));
+    }
+}

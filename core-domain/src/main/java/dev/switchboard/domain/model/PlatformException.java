@@ -1,0 +1,55 @@
+package dev.switchboard.domain.model;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The voice platform answered with a failure, or did not answer. Keeps the platform's own code and
+ * message so operators can match them with the platform's logs, and the delay it asked for when it did.
+ */
+public final class PlatformException extends DomainException {
+
+    private final PlatformFailure failure;
+    private final String platformCode;
+    private final String platformMessage;
+    private final Duration retryAfter;
+    private final Map<String, String> details;
+
+    public PlatformException(PlatformFailure failure, String platformCode, String platformMessage,
+                             Duration retryAfter, Map<String, String> details, Throwable cause) {
+        super("Voice platform failure " + failure + (platformCode == null ? "" : " [" + platformCode + "]")
+                + (platformMessage == null ? "" : ": " + platformMessage), cause);
+        this.failure = Objects.requireNonNull(failure, "failure");
+        this.platformCode = platformCode;
+        this.platformMessage = platformMessage;
+        this.retryAfter = retryAfter;
+        this.details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    public PlatformException(PlatformFailure failure, String platformCode, String platformMessage) {
+        this(failure, platformCode, platformMessage, null, Map.of(), null);
+    }
+
+    public PlatformFailure failure() {
+        return failure;
+    }
+
+    public Optional<String> platformCode() {
+        return Optional.ofNullable(platformCode);
+    }
+
+    public Optional<String> platformMessage() {
+        return Optional.ofNullable(platformMessage);
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** Field-level reasons the platform gave for a validation failure, if any. */
+    public Map<String, String> details() {
+        return details;
+    }
+}

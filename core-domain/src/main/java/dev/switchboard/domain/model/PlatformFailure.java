@@ -1,0 +1,19 @@
+package dev.switchboard.domain.model;
+
+/** The kinds of failure the voice platform (Hamsa) can answer with; each calls for a different reaction. */
+public enum PlatformFailure {
+    /** The platform refused the request as invalid; retrying the same request cannot help. */
+    VALIDATION,
+    /** Our credentials were refused: an operator must fix the configuration. */
+    AUTH,
+    /** The platform has no such resource. */
+    NOT_FOUND,
+    /** The platform's quota is used up; retry after the given delay. */
+    RATE_LIMITED,
+    /** The platform failed or could not be reached; retry later. */
+    UNAVAILABLE,
+    /** The platform did not answer in time; the request may or may not have taken effect. */
+    TIMEOUT,
+    /** The platform answered success with a body Switchboard cannot read: a contract change to look into. */
+    BAD_RESPONSE
+}

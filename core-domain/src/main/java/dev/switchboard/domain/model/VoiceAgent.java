@@ -1,0 +1,57 @@
+package dev.switchboard.domain.model;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A voice agent as Switchboard knows it: the platform's settings mirrored, plus Switchboard's own
+ * identity, the client's optional external id, and a version that grows by one on every change.
+ */
+public record VoiceAgent(VoiceAgentId id, HamsaAgentId hamsaAgentId, AgentSettings settings, String externalId,
+                         Instant createdAt, Instant updatedAt, long version) {
+
+    public static final int EXTERNAL_ID_MAX = 255;
+
+    public VoiceAgent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(hamsaAgentId, "hamsaAgentId");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        checkExternalId(externalId);
+        if (version < 1) {
+            throw new IllegalArgumentException("version starts at 1");
+        }
+        if (updatedAt.isBefore(createdAt)) {
+            throw new IllegalArgumentException("updatedAt must not be before createdAt");
+        }
+    }
+
+    /** A new agent, version 1, mirroring what the platform just created. */
+    public static VoiceAgent created(VoiceAgentId id, PlatformAgent platformAgent, String externalId, Instant now) {
+        return new VoiceAgent(id, platformAgent.id(), platformAgent.settings(), externalId, now, now, 1);
+    }
+
+    public static void checkExternalId(String externalId) {
+        if (externalId == null) {
+            return;
+        }
+        if (externalId.isBlank()) {
+            throw InvalidInputException.of("externalId", "must not be blank when given");
+        }
+        if (externalId.length() > EXTERNAL_ID_MAX) {
+            throw InvalidInputException.of("externalId", "must be at most " + EXTERNAL_ID_MAX + " characters");
+        }
+    }
+
+    public Optional<String> externalIdIfAny() {
+        return Optional.ofNullable(externalId);
+    }
+
+    /** The next version of this agent, now holding the settings the platform confirmed. */
+    public VoiceAgent withSettings(AgentSettings confirmed, Instant now) {
+        Instant updated = now.isBefore(createdAt) ? createdAt : now;
+        return new VoiceAgent(id, hamsaAgentId, confirmed, externalId, createdAt, updated, version + 1);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.switchboard.domain.port.out;
+
+import dev.switchboard.domain.model.Page;
+import dev.switchboard.domain.model.PageRequest;
+import dev.switchboard.domain.model.VoiceAgent;
+import dev.switchboard.domain.model.VoiceAgentId;
+import java.util.Optional;
+
+/** Switchboard's own record of its voice agents. */
+public interface VoiceAgentRepository {
+
+    /**
+     * Stores a new agent.
+     *
+     * @throws dev.switchboard.domain.model.DuplicateExternalIdException if another agent has its external id
+     */
+    void insert(VoiceAgent agent);
+
+    /**
+     * Replaces the stored agent with this next version of it.
+     *
+     * @throws dev.switchboard.domain.model.ConcurrentUpdateException unless the stored version is {@code agent.version() - 1}
+     * @throws dev.switchboard.domain.model.VoiceAgentNotFoundException if there is no such agent
+     */
+    void update(VoiceAgent agent);
+
+    Optional<VoiceAgent> findById(VoiceAgentId id);
+
+    Optional<VoiceAgent> findByExternalId(String externalId);
+
+    /**
+     * Agents oldest first (ties broken by the id's text form, which is also Postgres' uuid order), one page at a time.
+     *
+     * @throws dev.switchboard.domain.model.InvalidInputException if the cursor is not one this repository issued
+     */
+    Page<VoiceAgent> list(PageRequest request);
+}

@@ -1,0 +1,94 @@
+package dev.switchboard.domain.service;
+
+import dev.switchboard.domain.model.AgentChanges;
+import dev.switchboard.domain.model.DuplicateExternalIdException;
+import dev.switchboard.domain.model.Page;
+import dev.switchboard.domain.model.PageRequest;
+import dev.switchboard.domain.model.PlatformAgent;
+import dev.switchboard.domain.model.VoiceAgent;
+import dev.switchboard.domain.model.VoiceAgentId;
+import dev.switchboard.domain.model.VoiceAgentNotFoundException;
+import dev.switchboard.domain.port.in.CloneVoiceAgentCommand;
+import dev.switchboard.domain.port.in.CloneVoiceAgentUseCase;
+import dev.switchboard.domain.port.in.CreateVoiceAgentCommand;
+import dev.switchboard.domain.port.in.CreateVoiceAgentUseCase;
+import dev.switchboard.domain.port.in.GetVoiceAgentQuery;
+import dev.switchboard.domain.port.in.ListVoiceAgentsQuery;
+import dev.switchboard.domain.port.in.UpdateVoiceAgentCommand;
+import dev.switchboard.domain.port.in.UpdateVoiceAgentUseCase;
+import dev.switchboard.domain.port.out.VoiceAgentPlatform;
+import dev.switchboard.domain.port.out.VoiceAgentRepository;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The voice-agent use cases. Writes go to the platform first and are mirrored only once the platform
+ * confirmed them, so the mirror never shows an agent or a setting the platform does not have.
+ * Reads come from the mirror alone.
+ */
+public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateVoiceAgentUseCase,
+        GetVoiceAgentQuery, ListVoiceAgentsQuery, CloneVoiceAgentUseCase {
+
+    private final VoiceAgentPlatform platform;
+    private final VoiceAgentRepository repository;
+    private final Clock clock;
+
+    public VoiceAgentService(VoiceAgentPlatform platform, VoiceAgentRepository repository, Clock clock) {
+        this.platform = Objects.requireNonNull(platform, "platform");
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public VoiceAgent create(CreateVoiceAgentCommand command) {
+        refuseTakenExternalId(command.externalId());
+        PlatformAgent created = platform.createAgent(command.settings());
+        VoiceAgent agent = VoiceAgent.created(VoiceAgentId.newId(), created, command.externalId(), clock.instant());
+        repository.insert(agent);
+        return agent;
+    }
+
+    @Override
+    public VoiceAgent update(UpdateVoiceAgentCommand command) {
+        VoiceAgent current = get(command.id());
+        AgentChanges changes = command.changes().relativeTo(current.settings());
+        if (changes.isEmpty()) {
+            return current;
+        }
+        // Validate the merged result before the platform sees any of it.
+        current.settings().with(changes);
+        PlatformAgent confirmed = platform.updateAgent(current.hamsaAgentId(), changes);
+        VoiceAgent next = current.withSettings(confirmed.settings(), clock.instant());
+        repository.update(next);
+        return next;
+    }
+
+    @Override
+    public VoiceAgent get(VoiceAgentId id) {
+        return repository.findById(id).orElseThrow(() -> new VoiceAgentNotFoundException(id));
+    }
+
+    @Override
+    public Page<VoiceAgent> list(PageRequest request) {
+        return repository.list(request);
+    }
+
+    @Override
+    public VoiceAgent cloneAgent(CloneVoiceAgentCommand command) {
+        VoiceAgent source = get(command.sourceId());
+        refuseTakenExternalId(command.externalId());
+        PlatformAgent copy = platform.cloneAgent(source.hamsaAgentId(), command.name());
+        VoiceAgent agent = VoiceAgent.created(VoiceAgentId.newId(), copy, command.externalId(), clock.instant());
+        repository.insert(agent);
+        return agent;
+    }
+
+    private void refuseTakenExternalId(String externalId) {
+        if (externalId == null) {
+            return;
+        }
+        repository.findByExternalId(externalId).ifPresent(existing -> {
+            throw new DuplicateExternalIdException(externalId, existing.id());
+        });
+    }
+}

@@ -1,0 +1,177 @@
+package dev.switchboard.domain.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.domain.fake.FakeVoiceAgentPlatform;
+import dev.switchboard.domain.fake.InMemoryVoiceAgentRepository;
+import dev.switchboard.domain.fake.MutableClock;
+import dev.switchboard.domain.model.AgentChanges;
+import dev.switchboard.domain.model.AgentSettings;
+import dev.switchboard.domain.model.DuplicateExternalIdException;
+import dev.switchboard.domain.model.InvalidInputException;
+import dev.switchboard.domain.model.PageRequest;
+import dev.switchboard.domain.model.PlatformException;
+import dev.switchboard.domain.model.PlatformFailure;
+import dev.switchboard.domain.model.VoiceAgent;
+import dev.switchboard.domain.model.VoiceAgentId;
+import dev.switchboard.domain.model.VoiceAgentNotFoundException;
+import dev.switchboard.domain.port.in.CloneVoiceAgentCommand;
+import dev.switchboard.domain.port.in.CreateVoiceAgentCommand;
+import dev.switchboard.domain.port.in.UpdateVoiceAgentCommand;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class VoiceAgentServiceTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+
+    private final FakeVoiceAgentPlatform platform = new FakeVoiceAgentPlatform();
+    private final InMemoryVoiceAgentRepository repository = new InMemoryVoiceAgentRepository();
+    private final MutableClock clock = new MutableClock(T0);
+    private final VoiceAgentService service = new VoiceAgentService(platform, repository, clock);
+
+    private static AgentSettings settings(String name) {
+        return new AgentSettings(name, "Hello!", "You help customers.", "en-US", "voice-1");
+    }
+
+    private static AgentChanges greeting(String greeting) {
+        return new AgentChanges(Optional.empty(), Optional.of(greeting), Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    @Test
+    void creating_an_agent_mirrors_what_the_platform_created_as_version_one() {
+        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(settings("Support"), "crm-7"));
+
+        assertThat(agent.settings()).isEqualTo(settings("Support"));
+        assertThat(agent.externalId()).isEqualTo("crm-7");
+        assertThat(agent.version()).isEqualTo(1);
+        assertThat(agent.createdAt()).isEqualTo(T0);
+        assertThat(agent.updatedAt()).isEqualTo(T0);
+        assertThat(repository.findById(agent.id())).contains(agent);
+        assertThat(platform.calls()).containsExactly("create");
+    }
+
+    @Test
+    void givenTakenExternalId_whenCreating_thenThePlatformIsNeverAsked() {
+        VoiceAgent first = service.create(new CreateVoiceAgentCommand(settings("First"), "crm-1"));
+
+        assertThatThrownBy(() -> service.create(new CreateVoiceAgentCommand(settings("Second"), "crm-1")))
+                .isInstanceOfSatisfying(DuplicateExternalIdException.class,
+                        e -> assertThat(e.existing()).isEqualTo(first.id()));
+        assertThat(platform.calls()).containsExactly("create");
+    }
+
+    @Test
+    void givenThePlatformFails_whenCreating_thenNothingIsMirrored() {
+        platform.failNext(new PlatformException(PlatformFailure.UNAVAILABLE, "10503", "down"));
+
+        assertThatThrownBy(() -> service.create(new CreateVoiceAgentCommand(settings("Support"), null)))
+                .isInstanceOf(PlatformException.class);
+        assertThat(repository.list(PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void an_update_sends_only_the_changed_fields_and_moves_version_and_time() {
+        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(settings("Support"), null));
+        clock.advance(Duration.ofMinutes(5));
+
+        VoiceAgent updated = service.update(new UpdateVoiceAgentCommand(agent.id(), greeting("Welcome back")));
+
+        assertThat(updated.settings().greeting()).isEqualTo("Welcome back");
+        assertThat(updated.settings().name()).isEqualTo("Support");
+        assertThat(updated.version()).isEqualTo(2);
+        assertThat(updated.createdAt()).isEqualTo(T0);
+        assertThat(updated.updatedAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+        assertThat(repository.findById(agent.id())).contains(updated);
+        assertThat(platform.calls()).containsExactly("create", "update");
+    }
+
+    @Test
+    void an_update_that_changes_nothing_makes_no_platform_call_and_keeps_the_version() {
+        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(settings("Support"), null));
+
+        VoiceAgent same = service.update(new UpdateVoiceAgentCommand(agent.id(), greeting("Hello!")));
+
+        assertThat(same).isEqualTo(agent);
+        assertThat(platform.calls()).containsExactly("create");
+    }
+
+    @Test
+    void an_update_that_would_make_the_agent_invalid_never_reaches_the_platform() {
+        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(settings("Support"), null));
+        AgentChanges bad = new AgentChanges(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("English please"), Optional.empty());
+
+        assertThatThrownBy(() -> service.update(new UpdateVoiceAgentCommand(agent.id(), bad)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.violations()).extracting("field").containsExactly("language"));
+        assertThat(platform.calls()).containsExactly("create");
+    }
+
+    @Test
+    void givenThePlatformFails_whenUpdating_thenTheMirrorKeepsTheOldVersion() {
+        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(settings("Support"), null));
+        platform.failNext(new PlatformException(PlatformFailure.TIMEOUT, null, "timed out"));
+
+        assertThatThrownBy(() -> service.update(new UpdateVoiceAgentCommand(agent.id(), greeting("Hi"))))
+                .isInstanceOf(PlatformException.class);
+        assertThat(repository.findById(agent.id())).contains(agent);
+    }
+
+    @Test
+    void updating_an_unknown_agent_is_not_found_without_asking_the_platform() {
+        assertThatThrownBy(() -> service.update(new UpdateVoiceAgentCommand(VoiceAgentId.newId(), greeting("Hi"))))
+                .isInstanceOf(VoiceAgentNotFoundException.class);
+        assertThat(platform.calls()).isEmpty();
+    }
+
+    @Test
+    void reading_an_agent_never_calls_the_platform() {
+        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(settings("Support"), null));
+
+        assertThat(service.get(agent.id())).isEqualTo(agent);
+        assertThat(service.list(PageRequest.first(10)).items()).containsExactly(agent);
+        assertThat(platform.calls()).containsExactly("create");
+    }
+
+    @Test
+    void reading_an_unknown_agent_is_not_found() {
+        assertThatThrownBy(() -> service.get(VoiceAgentId.newId())).isInstanceOf(VoiceAgentNotFoundException.class);
+    }
+
+    @Test
+    void a_clone_is_a_new_agent_with_its_own_id_external_id_and_name() {
+        VoiceAgent source = service.create(new CreateVoiceAgentCommand(settings("Support"), "crm-1"));
+        clock.advance(Duration.ofSeconds(30));
+
+        VoiceAgent copy = service.cloneAgent(new CloneVoiceAgentCommand(source.id(), "Support (EU)", "crm-2"));
+
+        assertThat(copy.id()).isNotEqualTo(source.id());
+        assertThat(copy.hamsaAgentId()).isNotEqualTo(source.hamsaAgentId());
+        assertThat(copy.settings().name()).isEqualTo("Support (EU)");
+        assertThat(copy.settings().preamble()).isEqualTo(source.settings().preamble());
+        assertThat(copy.externalId()).isEqualTo("crm-2");
+        assertThat(copy.version()).isEqualTo(1);
+        assertThat(copy.createdAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(repository.findById(copy.id())).contains(copy);
+    }
+
+    @Test
+    void cloning_with_a_taken_external_id_is_refused_before_the_platform_is_asked() {
+        VoiceAgent source = service.create(new CreateVoiceAgentCommand(settings("Support"), "crm-1"));
+
+        assertThatThrownBy(() -> service.cloneAgent(new CloneVoiceAgentCommand(source.id(), null, "crm-1")))
+                .isInstanceOf(DuplicateExternalIdException.class);
+        assertThat(platform.calls()).containsExactly("create");
+    }
+
+    @Test
+    void cloning_an_unknown_agent_is_not_found() {
+        assertThatThrownBy(() -> service.cloneAgent(new CloneVoiceAgentCommand(VoiceAgentId.newId(), null, null)))
+                .isInstanceOf(VoiceAgentNotFoundException.class);
+    }
+}
