@@ -1,0 +1,32 @@
+package dev.switchboard.adapters.persistence;
+
+import dev.switchboard.domain.model.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Where a page ended: the sort keys of its last row. Opaque to clients (base64url), so its form can
+ * change without breaking them; anything that does not decode is refused as invalid input.
+ */
+record KeysetCursor(Instant createdAt, UUID id) {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    String encode() {
+        String raw = createdAt.getEpochSecond() + ":" + createdAt.getNano() + ":" + id;
+        return ENCODER.encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static KeysetCursor decode(String cursor) {
+        try {
+            String[] parts = new String(DECODER.decode(cursor), StandardCharsets.UTF_8).split(":", 3);
+            return new KeysetCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                    UUID.fromString(parts[2]));
+        } catch (RuntimeException e) {
+            throw InvalidInputException.of("cursor", "is not a cursor this service issued");
+        }
+    }
+}

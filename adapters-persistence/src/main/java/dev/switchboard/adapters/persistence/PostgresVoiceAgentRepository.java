@@ -1,0 +1,102 @@
+package dev.switchboard.adapters.persistence;
+
+import dev.switchboard.domain.model.ConcurrentUpdateException;
+import dev.switchboard.domain.model.DuplicateExternalIdException;
+import dev.switchboard.domain.model.Page;
+import dev.switchboard.domain.model.PageRequest;
+import dev.switchboard.domain.model.VoiceAgent;
+import dev.switchboard.domain.model.VoiceAgentId;
+import dev.switchboard.domain.model.VoiceAgentNotFoundException;
+import dev.switchboard.domain.port.out.VoiceAgentRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.exception.ConstraintViolationException;
+
+/** The agent mirror on Postgres. Each method is its own transaction, so the domain needs no JTA. */
+@ApplicationScoped
+class PostgresVoiceAgentRepository implements VoiceAgentRepository {
+
+    private static final String EXTERNAL_ID_KEY = "voice_agent_external_id_key";
+
+    private final VoiceAgentRows rows;
+
+    PostgresVoiceAgentRepository(VoiceAgentRows rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public void insert(VoiceAgent agent) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> rows.persistAndFlush(VoiceAgentMapper.toEntity(agent)));
+        } catch (RuntimeException e) {
+            if (agent.externalId() != null && violates(e, EXTERNAL_ID_KEY)) {
+                // Lost a race with another request using the same externalId: name the winner.
+                VoiceAgentId winner = findByExternalId(agent.externalId()).map(VoiceAgent::id).orElseThrow(() -> e);
+                throw new DuplicateExternalIdException(agent.externalId(), winner);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void update(VoiceAgent agent) {
+        VoiceAgentEntity e = VoiceAgentMapper.toEntity(agent);
+        int updated = QuarkusTransaction.requiringNew().call(() -> rows.update(
+                "name = :name, greeting = :greeting, preamble = :preamble, language = :language,"
+                        + " voiceId = :voiceId, externalId = :externalId, updatedAt = :updatedAt, version = :version"
+                        + " where id = :id and version = :previous",
+                Parameters.with("name", e.name).and("greeting", e.greeting).and("preamble", e.preamble)
+                        .and("language", e.language).and("voiceId", e.voiceId).and("externalId", e.externalId)
+                        .and("updatedAt", e.updatedAt).and("version", e.version).and("id", e.id)
+                        .and("previous", e.version - 1)));
+        if (updated == 0) {
+            if (findById(agent.id()).isEmpty()) {
+                throw new VoiceAgentNotFoundException(agent.id());
+            }
+            throw new ConcurrentUpdateException(agent.id(), agent.version() - 1);
+        }
+    }
+
+    @Override
+    public Optional<VoiceAgent> findById(VoiceAgentId id) {
+        return QuarkusTransaction.joiningExisting().call(
+                () -> rows.findByIdOptional(id.value()).map(VoiceAgentMapper::toDomain));
+    }
+
+    @Override
+    public Optional<VoiceAgent> findByExternalId(String externalId) {
+        return QuarkusTransaction.joiningExisting().call(
+                () -> rows.find("externalId", externalId).firstResultOptional().map(VoiceAgentMapper::toDomain));
+    }
+
+    @Override
+    public Page<VoiceAgent> list(PageRequest request) {
+        Optional<KeysetCursor> after = request.cursor().map(KeysetCursor::decode);
+        // One row more than asked tells whether another page follows, without a count query.
+        List<VoiceAgentEntity> found = QuarkusTransaction.joiningExisting().call(() -> after
+                .map(c -> rows.find("createdAt > ?1 or (createdAt = ?1 and id > ?2) order by createdAt, id",
+                        c.createdAt(), c.id()))
+                .orElseGet(() -> rows.find("order by createdAt, id"))
+                .range(0, request.limit())
+                .list());
+        boolean more = found.size() > request.limit();
+        List<VoiceAgent> items = found.stream().limit(request.limit()).map(VoiceAgentMapper::toDomain).toList();
+        Optional<String> next = more
+                ? Optional.of(new KeysetCursor(items.get(items.size() - 1).createdAt(),
+                        items.get(items.size() - 1).id().value()).encode())
+                : Optional.empty();
+        return new Page<>(items, next);
+    }
+
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException cve && constraint.equals(cve.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.switchboard.adapters.web;
+
+import dev.switchboard.domain.model.VoiceAgent;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Agent")
+public record AgentResponse(
+        String id,
+        @Schema(description = "The agent's id on Hamsa") String hamsaAgentId,
+        String name,
+        String greeting,
+        String preamble,
+        String language,
+        String voiceId,
+        String externalId,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "Grows by one on every change") long version) {
+
+    static AgentResponse of(VoiceAgent a) {
+        return new AgentResponse(a.id().toString(), a.hamsaAgentId().value(), a.settings().name(),
+                a.settings().greeting(), a.settings().preamble(), a.settings().language(), a.settings().voiceId(),
+                a.externalId(), a.createdAt(), a.updatedAt(), a.version());
+    }
+}

@@ -1,0 +1,26 @@
+package dev.switchboard.adapters.web;
+
+import dev.switchboard.domain.model.AgentSettings;
+import dev.switchboard.domain.model.VoiceAgent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Body of {@code POST /api/v1/agents}. Limits come from the domain so the two cannot drift apart. */
+@Schema(name = "CreateAgentRequest")
+public record CreateAgentRequest(
+        @NotBlank @Size(max = AgentSettings.NAME_MAX) String name,
+        @NotBlank @Size(max = AgentSettings.GREETING_MAX) String greeting,
+        @NotBlank @Size(max = AgentSettings.PREAMBLE_MAX) String preamble,
+        @NotBlank @Pattern(regexp = AgentSettings.LANGUAGE_PATTERN, message = "must be a language tag such as 'en' or 'en-US'")
+        String language,
+        @NotBlank @Size(max = AgentSettings.VOICE_ID_MAX) String voiceId,
+        @Size(min = 1, max = VoiceAgent.EXTERNAL_ID_MAX) @Pattern(regexp = ".*\\S.*", message = "must not be blank when given")
+        @Schema(description = "Your own reference for the agent; unique across agents")
+        String externalId) {
+
+    AgentSettings settings() {
+        return new AgentSettings(name, greeting, preamble, language, voiceId);
+    }
+}

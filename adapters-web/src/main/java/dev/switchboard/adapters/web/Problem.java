@@ -1,0 +1,44 @@
+package dev.switchboard.adapters.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An RFC 9457 problem detail. {@code code} is the stable, machine-readable part clients switch on;
+ * {@code title} and {@code detail} are for people and may change.
+ */
+@Schema(name = "Problem")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String code,
+        @Schema(description = "The failing fields, for validation problems") List<FieldError> errors,
+        @Schema(description = "What Hamsa said, when the problem came from Hamsa") Upstream hamsa) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://switchboard.dev/problems/";
+
+    public record FieldError(String field, String message) {
+    }
+
+    public record Upstream(String code, String message) {
+    }
+
+    static Problem of(int status, String code, String title, String detail, String instance) {
+        return new Problem(TYPE_BASE + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'), title, status,
+                detail, instance, code, null, null);
+    }
+
+    Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, instance, code, fieldErrors, hamsa);
+    }
+
+    Problem withHamsa(Upstream upstream) {
+        return new Problem(type, title, status, detail, instance, code, errors, upstream);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.switchboard.adapters.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.switchboard.domain.model.ConcurrentUpdateException;
+import dev.switchboard.domain.model.DuplicateExternalIdException;
+import dev.switchboard.domain.model.InvalidInputException;
+import dev.switchboard.domain.model.PlatformException;
+import dev.switchboard.domain.model.VoiceAgentNotFoundException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where errors become RFC 9457 problem+json. Each kind of error has one status and one
+ * stable {@code code}; nothing here ever puts a stack trace or an internal message in a response.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** Told to clients when Hamsa is down and said nothing about when to come back. */
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        return respond(validation(uri, e.violations().stream()
+                .map(v -> new Problem.FieldError(v.field(), v.message())).toList()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList();
+        return respond(validation(uri, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return respond(Problem.of(400, "UNKNOWN_FIELD", "Unknown field",
+                    "The request has a field this endpoint does not take.", path(uri))
+                    .withErrors(List.of(new Problem.FieldError(jsonPath(unknown), "is not a known field"))));
+        }
+        if (e instanceof InvalidFormatException || (e instanceof MismatchedInputException m && !m.getPath().isEmpty())) {
+            return respond(validation(uri, List.of(new Problem.FieldError(jsonPath((JsonMappingException) e),
+                    "has the wrong type"))));
+        }
+        return respond(Problem.of(400, "MALFORMED_JSON", "Malformed JSON",
+                "The request body is not valid JSON.", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(VoiceAgentNotFoundException e, UriInfo uri) {
+        return respond(Problem.of(404, "AGENT_NOT_FOUND", "Voice agent not found",
+                "No voice agent has the id '" + e.id() + "'.", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response duplicateExternalId(DuplicateExternalIdException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(409, "EXTERNAL_ID_CONFLICT", "externalId already used",
+                        "Another voice agent already has this externalId; it is at the Location given.", path(uri))))
+                .location(VoiceAgentResource.location(uri, e.existing()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response concurrentUpdate(ConcurrentUpdateException e, UriInfo uri) {
+        return respond(Problem.of(409, "CONCURRENT_UPDATE", "Changed concurrently",
+                "The voice agent changed while this request ran; read it again and retry.", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response platform(PlatformException e, UriInfo uri) {
+        Problem.Upstream upstream = new Problem.Upstream(e.platformCode().orElse(null), e.platformMessage().orElse(null));
+        return switch (e.failure()) {
+            case VALIDATION -> respond(Problem.of(422, "HAMSA_REJECTED", "Hamsa refused the request",
+                            "Hamsa found the request invalid.", path(uri))
+                    .withHamsa(upstream)
+                    .withErrors(e.details().isEmpty() ? null : e.details().entrySet().stream()
+                            .map(d -> new Problem.FieldError(d.getKey(), d.getValue())).toList()));
+            case NOT_FOUND -> respond(Problem.of(404, "HAMSA_NOT_FOUND", "Not found on Hamsa",
+                    "Hamsa no longer has this resource.", path(uri)).withHamsa(upstream));
+            case RATE_LIMITED -> unavailable(uri, e, "HAMSA_RATE_LIMITED", "Hamsa's request quota is used up");
+            case UNAVAILABLE -> unavailable(uri, e, "HAMSA_UNAVAILABLE", "Hamsa is unavailable");
+            case TIMEOUT -> {
+                LOG.warnf("Hamsa timed out for %s: %s", path(uri), e.getMessage());
+                yield withRetryAfter(respond(Problem.of(504, "HAMSA_TIMEOUT", "Hamsa did not answer in time",
+                        "Hamsa did not answer in time; the change may or may not have been made.", path(uri))), e);
+            }
+            case AUTH -> {
+                LOG.errorf("Hamsa refused Switchboard's API key (%s): check HAMSA_API_KEY", e.platformCode().orElse("-"));
+                yield respond(Problem.of(502, "HAMSA_AUTH_FAILED", "Switchboard is misconfigured",
+                        "Hamsa refused Switchboard's credentials; the operators have been told.", path(uri)));
+            }
+            case BAD_RESPONSE -> {
+                LOG.errorf("Unreadable Hamsa answer for %s: %s", path(uri), e.getMessage());
+                yield respond(Problem.of(502, "HAMSA_BAD_RESPONSE", "Unexpected answer from Hamsa",
+                        "Hamsa answered in a form Switchboard does not understand.", path(uri)));
+            }
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        String code = switch (status) {
+            case 400 -> "BAD_REQUEST";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
+        };
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type != null ? type.getReasonPhrase() : "HTTP " + status;
+        Response response = respond(Problem.of(status, code, title, status >= 500 ? "An unexpected error occurred." : title + ".", path(uri)));
+        return status == 405 ? Response.fromResponse(response).allow(e.getResponse().getAllowedMethods()).build() : response;
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unexpected error on " + path(uri), e);
+        return respond(Problem.of(500, "INTERNAL_ERROR", "Internal error", "An unexpected error occurred.", path(uri)));
+    }
+
+    private Response unavailable(UriInfo uri, PlatformException e, String code, String title) {
+        LOG.warnf("%s for %s: %s", code, path(uri), e.getMessage());
+        return withRetryAfter(respond(Problem.of(503, code, title,
+                "Hamsa cannot take this request now; retry after the time given in Retry-After.", path(uri))), e);
+    }
+
+    private static Response withRetryAfter(Response response, PlatformException e) {
+        Duration wait = e.retryAfter().filter(d -> !d.isZero()).orElse(DEFAULT_RETRY_AFTER);
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return Response.fromResponse(response).header("Retry-After", seconds).build();
+    }
+
+    private static Problem validation(UriInfo uri, List<Problem.FieldError> errors) {
+        return Problem.of(400, "VALIDATION_FAILED", "Invalid request",
+                "One or more fields are invalid; see errors.", path(uri)).withErrors(errors);
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    /** "create.body.name" -> "name"; a null body -> "body"; a query parameter keeps its own name. */
+    private static String fieldName(ConstraintViolation<?> v) {
+        List<Path.Node> nodes = StreamSupport.stream(v.getPropertyPath().spliterator(), false).toList();
+        List<String> beanPath = nodes.stream()
+                .filter(n -> n.getKind() == jakarta.validation.ElementKind.PROPERTY)
+                .map(Path.Node::getName).toList();
+        if (!beanPath.isEmpty()) {
+            return String.join(".", beanPath);
+        }
+        return nodes.isEmpty() ? "request" : nodes.get(nodes.size() - 1).getName();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        String joined = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return joined.isEmpty() ? "body" : joined;
+    }
+}

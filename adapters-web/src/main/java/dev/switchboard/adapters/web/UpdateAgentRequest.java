@@ -1,0 +1,24 @@
+package dev.switchboard.adapters.web;
+
+import dev.switchboard.domain.model.AgentChanges;
+import dev.switchboard.domain.model.AgentSettings;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Body of {@code PATCH /api/v1/agents/{id}}: a field left out (or null) stays as it is. */
+@Schema(name = "UpdateAgentRequest")
+public record UpdateAgentRequest(
+        @Size(min = 1, max = AgentSettings.NAME_MAX) String name,
+        @Size(min = 1, max = AgentSettings.GREETING_MAX) String greeting,
+        @Size(min = 1, max = AgentSettings.PREAMBLE_MAX) String preamble,
+        @Pattern(regexp = AgentSettings.LANGUAGE_PATTERN, message = "must be a language tag such as 'en' or 'en-US'")
+        String language,
+        @Size(min = 1, max = AgentSettings.VOICE_ID_MAX) String voiceId) {
+
+    AgentChanges changes() {
+        return new AgentChanges(Optional.ofNullable(name), Optional.ofNullable(greeting), Optional.ofNullable(preamble),
+                Optional.ofNullable(language), Optional.ofNullable(voiceId));
+    }
+}

@@ -1,0 +1,115 @@
+package dev.switchboard.adapters.web;
+
+import dev.switchboard.domain.model.InvalidInputException;
+import dev.switchboard.domain.model.Page;
+import dev.switchboard.domain.model.PageRequest;
+import dev.switchboard.domain.model.VoiceAgent;
+import dev.switchboard.domain.model.VoiceAgentId;
+import dev.switchboard.domain.port.in.CloneVoiceAgentCommand;
+import dev.switchboard.domain.port.in.CloneVoiceAgentUseCase;
+import dev.switchboard.domain.port.in.CreateVoiceAgentCommand;
+import dev.switchboard.domain.port.in.CreateVoiceAgentUseCase;
+import dev.switchboard.domain.port.in.GetVoiceAgentQuery;
+import dev.switchboard.domain.port.in.ListVoiceAgentsQuery;
+import dev.switchboard.domain.port.in.UpdateVoiceAgentCommand;
+import dev.switchboard.domain.port.in.UpdateVoiceAgentUseCase;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The teams' voice-agent API. Speaks in-port types only; errors become problem+json in {@link ProblemMapper}. */
+@Path("/api/v1/agents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Voice agents")
+public class VoiceAgentResource {
+
+    private final CreateVoiceAgentUseCase create;
+    private final UpdateVoiceAgentUseCase update;
+    private final GetVoiceAgentQuery get;
+    private final ListVoiceAgentsQuery list;
+    private final CloneVoiceAgentUseCase cloneAgent;
+
+    public VoiceAgentResource(CreateVoiceAgentUseCase create, UpdateVoiceAgentUseCase update, GetVoiceAgentQuery get,
+                              ListVoiceAgentsQuery list, CloneVoiceAgentUseCase cloneAgent) {
+        this.create = create;
+        this.update = update;
+        this.get = get;
+        this.list = list;
+        this.cloneAgent = cloneAgent;
+    }
+
+    @POST
+    @Operation(summary = "Create a voice agent on Hamsa and mirror it")
+    public Response create(@Valid @NotNull CreateAgentRequest body, @Context UriInfo uri) {
+        VoiceAgent agent = create.create(new CreateVoiceAgentCommand(body.settings(), body.externalId()));
+        return created(agent, uri);
+    }
+
+    @GET
+    @Operation(summary = "List voice agents, oldest first, one page at a time")
+    public AgentPageResponse list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        Page<VoiceAgent> page = list.list(new PageRequest(parseLimit(limit), Optional.ofNullable(cursor)));
+        return new AgentPageResponse(page.items().stream().map(AgentResponse::of).toList(),
+                page.nextCursor().orElse(null));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a voice agent (from Switchboard's mirror; no Hamsa call)")
+    public AgentResponse get(@PathParam("id") String id) {
+        return AgentResponse.of(get.get(VoiceAgentId.parse(id)));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Operation(summary = "Change some settings of a voice agent")
+    public AgentResponse update(@PathParam("id") String id, @Valid @NotNull UpdateAgentRequest body) {
+        return AgentResponse.of(update.update(new UpdateVoiceAgentCommand(VoiceAgentId.parse(id), body.changes())));
+    }
+
+    @POST
+    @Path("{id}/clone")
+    @Operation(summary = "Copy a voice agent into a new one")
+    public Response cloneAgent(@PathParam("id") String id, @Valid CloneAgentRequest body, @Context UriInfo uri) {
+        CloneAgentRequest request = body == null ? new CloneAgentRequest(null, null) : body;
+        VoiceAgent copy = cloneAgent.cloneAgent(
+                new CloneVoiceAgentCommand(VoiceAgentId.parse(id), request.name(), request.externalId()));
+        return created(copy, uri);
+    }
+
+    static URI location(UriInfo uri, VoiceAgentId id) {
+        return uri.getBaseUriBuilder().path(VoiceAgentResource.class).path(id.toString()).build();
+    }
+
+    private static Response created(VoiceAgent agent, UriInfo uri) {
+        return Response.created(location(uri, agent.id())).entity(AgentResponse.of(agent)).build();
+    }
+
+    /** Parsed by hand: JAX-RS answers 404 to an unconvertible query parameter, and this is a 400. */
+    private static int parseLimit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return PageRequest.DEFAULT_LIMIT;
+        }
+        try {
+            return Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of("limit", "must be a whole number between 1 and " + PageRequest.MAX_LIMIT);
+        }
+    }
+}
