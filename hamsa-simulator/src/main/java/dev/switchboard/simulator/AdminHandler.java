@@ -1,0 +1,198 @@
+package dev.switchboard.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code /_admin}: lets a test or an operator steer the simulator over HTTP. Not authenticated,
+ * rate-limited, faulted or recorded, so it keeps working whatever the API is being made to do.
+ * Payloads are plain JSON (no envelope); errors use the configured envelope.
+ */
+final class AdminHandler implements HttpHandler {
+
+    static final String PREFIX = "/_admin";
+
+    private final FaultInjector faults;
+    private final RateLimiter rateLimiter;
+    private final RequestRecorder recorder;
+    private final ScriptedFailures scripted;
+    private final Runnable reset;
+    private final EnvelopeWriter envelopes;
+    private final Json json;
+    private final Router router = new Router();
+
+    AdminHandler(FaultInjector faults, RateLimiter rateLimiter, RequestRecorder recorder, ScriptedFailures scripted,
+                 Runnable reset,
+                 EnvelopeWriter envelopes, Json json) {
+        this.faults = faults;
+        this.rateLimiter = rateLimiter;
+        this.recorder = recorder;
+        this.scripted = scripted;
+        this.reset = reset;
+        this.envelopes = envelopes;
+        this.json = json;
+        router.add("GET", PREFIX + "/health", request -> Router.Reply.ok(json.object().put("status", "UP")))
+                .add("GET", PREFIX + "/faults", request -> Router.Reply.ok(faultsJson(faults.settings())))
+                .add("PUT", PREFIX + "/faults", this::putFaults)
+                .add("GET", PREFIX + "/rate-limit", request -> Router.Reply.ok(rateLimitJson(rateLimiter.policy())))
+                .add("PUT", PREFIX + "/rate-limit", this::putRateLimit)
+                .add("GET", PREFIX + "/requests", request -> Router.Reply.ok(requestsJson()))
+                .add("DELETE", PREFIX + "/requests",
+                        request -> Router.Reply.ok(json.object().put("cleared", recorder.clear())))
+                .add("POST", PREFIX + "/fail-next", this::postFailNext)
+                .add("POST", PREFIX + "/reset", request -> {
+                    reset.run();
+                    return Router.Reply.ok(json.object().put("status", "reset"));
+                });
+    }
+
+    static boolean handles(String path) {
+        return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try {
+            String body = HttpIo.readBody(exchange);
+            int status;
+            JsonNode payload;
+            try {
+                Router.Reply reply = router.dispatch(exchange.getRequestMethod(), HttpIo.path(exchange),
+                        HttpIo.queryParams(HttpIo.rawQuery(exchange)), body);
+                status = reply.status();
+                payload = reply.body();
+            } catch (ApiException e) {
+                e.headers().forEach(exchange.getResponseHeaders()::set);
+                status = e.status();
+                payload = envelopes.error(e);
+            }
+            HttpIo.sendJson(exchange, status, json.bytes(payload));
+        } catch (IOException e) {
+            // The client went away; nothing to answer.
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private Router.Reply putFaults(Router.Request request) {
+        JsonNode body = json.parseObject(request.body());
+        FaultSettings current = faults.settings();
+        Map<String, String> errors = new LinkedHashMap<>();
+        long latencyMs = longField(body, "latencyMs", current.latencyMs(), errors);
+        long latencyJitterMs = longField(body, "latencyJitterMs", current.latencyJitterMs(), errors);
+        double errorRate = doubleField(body, "errorRate", current.errorRate(), errors);
+        double timeoutRate = doubleField(body, "timeoutRate", current.timeoutRate(), errors);
+        long timeoutMs = longField(body, "timeoutMs", current.timeoutMs(), errors);
+        long seed = longField(body, "seed", current.seed(), errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        FaultSettings updated;
+        try {
+            updated = new FaultSettings(latencyMs, latencyJitterMs, errorRate, timeoutRate, timeoutMs, seed);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(e.getMessage());
+        }
+        faults.set(updated);
+        return Router.Reply.ok(faultsJson(updated));
+    }
+
+    private Router.Reply postFailNext(Router.Request request) {
+        JsonNode body = json.parseObject(request.body());
+        Map<String, String> errors = new LinkedHashMap<>();
+        long status = longField(body, "status", 0, errors);
+        long times = longField(body, "times", 1, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        try {
+            scripted.add((int) status, (int) Math.min(times, Integer.MAX_VALUE));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation(Map.of(status < 400 || status > 599 ? "status" : "times", e.getMessage()));
+        }
+        return Router.Reply.ok(json.object().put("status", status).put("times", times));
+    }
+
+    private Router.Reply putRateLimit(Router.Request request) {
+        JsonNode body = json.parseObject(request.body());
+        RateLimiter.Policy current = rateLimiter.policy();
+        Map<String, String> errors = new LinkedHashMap<>();
+        long limit = longField(body, "limit", current.limit(), errors);
+        long windowSeconds = longField(body, "windowSeconds", current.window().toSeconds(), errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        if (limit < 0 || limit > Integer.MAX_VALUE) {
+            throw ApiException.validation(Map.of("limit", "must be between 0 and " + Integer.MAX_VALUE));
+        }
+        if (windowSeconds < 1) {
+            throw ApiException.validation(Map.of("windowSeconds", "must be at least 1"));
+        }
+        RateLimiter.Policy updated = new RateLimiter.Policy((int) limit, Duration.ofSeconds(windowSeconds));
+        rateLimiter.setPolicy(updated);
+        return Router.Reply.ok(rateLimitJson(updated));
+    }
+
+    private ObjectNode faultsJson(FaultSettings settings) {
+        return json.object()
+                .put("latencyMs", settings.latencyMs())
+                .put("latencyJitterMs", settings.latencyJitterMs())
+                .put("errorRate", settings.errorRate())
+                .put("timeoutRate", settings.timeoutRate())
+                .put("timeoutMs", settings.timeoutMs())
+                .put("seed", settings.seed());
+    }
+
+    private ObjectNode rateLimitJson(RateLimiter.Policy policy) {
+        return json.object()
+                .put("limit", policy.limit())
+                .put("windowSeconds", policy.window().toSeconds());
+    }
+
+    private ArrayNode requestsJson() {
+        ArrayNode array = json.array();
+        for (RecordedRequest recorded : recorder.snapshot()) {
+            ObjectNode node = array.addObject()
+                    .put("at", recorded.at().toString())
+                    .put("method", recorded.method())
+                    .put("path", recorded.path())
+                    .put("query", recorded.query());
+            ObjectNode headers = node.putObject("headers");
+            recorded.headers().forEach((name, value) ->
+                    headers.put(name, name.equals("authorization") ? AuthHeader.mask(value) : value));
+            node.put("body", recorded.body()).put("status", recorded.status());
+        }
+        return array;
+    }
+
+    private static long longField(JsonNode body, String name, long fallback, Map<String, String> errors) {
+        JsonNode node = body.get(name);
+        if (node == null) {
+            return fallback;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            errors.put(name, "must be an integer");
+            return fallback;
+        }
+        return node.longValue();
+    }
+
+    private static double doubleField(JsonNode body, String name, double fallback, Map<String, String> errors) {
+        JsonNode node = body.get(name);
+        if (node == null) {
+            return fallback;
+        }
+        if (!node.isNumber()) {
+            errors.put(name, "must be a number");
+            return fallback;
+        }
+        return node.doubleValue();
+    }
+}

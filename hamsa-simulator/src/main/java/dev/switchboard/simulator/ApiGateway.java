@@ -1,0 +1,123 @@
+package dev.switchboard.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Every non-admin request goes through the same steps Hamsa's gateway takes: record, rate-limit
+ * (per presented key), authenticate, inject faults, then route to a handler.
+ */
+final class ApiGateway implements HttpHandler {
+
+    private record Answer(int status, JsonNode body) {
+    }
+
+    private final String apiKey;
+    private final Clock clock;
+    private final RequestRecorder recorder;
+    private final RateLimiter rateLimiter;
+    private final FaultInjector faults;
+    private final ScriptedFailures scripted;
+    private final Router router;
+    private final EnvelopeWriter envelopes;
+    private final Json json;
+
+    ApiGateway(String apiKey, Clock clock, RequestRecorder recorder, RateLimiter rateLimiter,
+               FaultInjector faults, ScriptedFailures scripted, Router router, EnvelopeWriter envelopes, Json json) {
+        this.apiKey = apiKey;
+        this.clock = clock;
+        this.recorder = recorder;
+        this.rateLimiter = rateLimiter;
+        this.faults = faults;
+        this.scripted = scripted;
+        this.router = router;
+        this.envelopes = envelopes;
+        this.json = json;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try {
+            String body = HttpIo.readBody(exchange);
+            String method = exchange.getRequestMethod();
+            String query = HttpIo.rawQuery(exchange);
+            RequestRecorder.Entry entry = recorder.begin(clock.instant(), method,
+                    exchange.getRequestURI().getPath(), query, HttpIo.headers(exchange), body);
+
+            Answer answer = answer(exchange, method, HttpIo.path(exchange), query, body);
+            entry.complete(answer.status());
+            HttpIo.sendJson(exchange, answer.status(), json.bytes(answer.body()));
+        } catch (IOException e) {
+            // The client went away, typically because its own timeout fired first: no one is left to answer.
+        } catch (InterruptedException e) {
+            // The simulator is closing while this request was delayed or hanging.
+            Thread.currentThread().interrupt();
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private Answer answer(HttpExchange exchange, String method, String path, String query, String body)
+            throws InterruptedException {
+        AuthHeader auth = AuthHeader.parse(exchange.getRequestHeaders().getFirst("Authorization"));
+
+        RateLimiter.Decision quota = rateLimiter.acquire(auth.rateLimitKey());
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("X-RateLimit-Limit", Integer.toString(quota.limit()));
+        headers.set("X-RateLimit-Remaining", Integer.toString(quota.remaining()));
+        headers.set("X-RateLimit-Reset", Long.toString(quota.resetEpochSeconds()));
+        if (!quota.allowed()) {
+            return error(exchange, ApiException.tooManyRequests(quota.retryAfterSeconds()));
+        }
+
+        if (!auth.carries(apiKey)) {
+            return error(exchange, ApiException.invalidApiKey());
+        }
+
+        Integer scriptedStatus = scripted.next();
+        if (scriptedStatus != null) {
+            return error(exchange, ScriptedFailures.answer(scriptedStatus, quota.retryAfterSeconds()));
+        }
+
+        FaultInjector.Outcome fault = faults.draw();
+        sleep(fault.delayMs());
+        switch (fault.kind()) {
+            case TIMEOUT:
+                sleep(fault.timeoutMs());
+                return error(exchange, ApiException.gatewayTimeout());
+            case ERROR:
+                return error(exchange, fault.errorStatus() == 503
+                        ? ApiException.serviceUnavailable()
+                        : ApiException.internalError());
+            default:
+                break;
+        }
+
+        try {
+            Router.Reply reply = router.dispatch(method, path, HttpIo.queryParams(query), body);
+            return new Answer(reply.status(), envelopes.success(reply.body()));
+        } catch (ApiException e) {
+            return error(exchange, e);
+        } catch (RuntimeException e) {
+            return error(exchange, ApiException.internalError());
+        }
+    }
+
+    private Answer error(HttpExchange exchange, ApiException error) {
+        for (Map.Entry<String, String> header : error.headers().entrySet()) {
+            exchange.getResponseHeaders().set(header.getKey(), header.getValue());
+        }
+        return new Answer(error.status(), envelopes.error(error));
+    }
+
+    private static void sleep(long millis) throws InterruptedException {
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+    }
+}

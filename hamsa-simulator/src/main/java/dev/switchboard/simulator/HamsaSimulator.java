@@ -1,0 +1,311 @@
+package dev.switchboard.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-process HTTP server that behaves like Hamsa's voice-agent REST API, with rate limiting,
+ * fault injection and request recording for tests.
+ *
+ * <pre>{@code
+ * try (HamsaSimulator hamsa = HamsaSimulator.builder().apiKey("k").build().start()) {
+ *     URI base = hamsa.baseUri();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class HamsaSimulator implements AutoCloseable {
+
+    /** Enough for faulted requests that hang to not starve the rest; bounded so a load run cannot spawn without limit. */
+    private static final int THREADS = 64;
+    private static final int BACKLOG = 256;
+    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    private final String host;
+    private final int requestedPort;
+    private final String apiKey;
+    private final Clock clock;
+    private final RateLimiter rateLimiter;
+    private final FaultInjector faultInjector;
+    private final RequestRecorder recorder;
+    private final AgentStore agents = new AgentStore();
+    private final ScriptedFailures scripted = new ScriptedFailures();
+    private final ApiGateway api;
+    private final AdminHandler admin;
+
+    private final Object lifecycle = new Object();
+    private HttpServer server;
+    private ExecutorService executor;
+    private boolean closed;
+
+    private HamsaSimulator(Builder builder) {
+        this.host = builder.host;
+        this.requestedPort = builder.port;
+        this.apiKey = builder.apiKey;
+        this.clock = builder.clock;
+        this.rateLimiter = new RateLimiter(clock, builder.rateLimit);
+        this.faultInjector = new FaultInjector(builder.faults);
+        this.recorder = new RequestRecorder(builder.maxRecordedRequests);
+
+        Json json = new Json();
+        EnvelopeWriter envelopes = new EnvelopeWriter(builder.envelope, json);
+        Router router = new VoiceAgentHandlers(agents, new AgentJson(json, builder.envelope), json, clock)
+                .routes(new Router());
+        this.api = new ApiGateway(apiKey, clock, recorder, rateLimiter, faultInjector, scripted, router, envelopes, json);
+        this.admin = new AdminHandler(faultInjector, rateLimiter, recorder, scripted, this::reset, envelopes, json);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds and starts serving; returns {@code this} so construction can be chained. */
+    public HamsaSimulator start() {
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("simulator is closed");
+            }
+            if (server != null) {
+                throw new IllegalStateException("simulator is already started");
+            }
+            enableTcpNoDelay();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS,
+                    new LinkedBlockingQueue<>(), daemonThreads());
+            try {
+                HttpServer http = HttpServer.create(new InetSocketAddress(host, requestedPort), BACKLOG);
+                http.setExecutor(pool);
+                http.createContext("/", this::dispatch);
+                http.start();
+                server = http;
+                executor = pool;
+            } catch (IOException e) {
+                pool.shutdownNow();
+                throw new UncheckedIOException("cannot bind Hamsa simulator to " + host + ":" + requestedPort, e);
+            }
+            return this;
+        }
+    }
+
+    private void dispatch(HttpExchange exchange) {
+        if (AdminHandler.handles(exchange.getRequestURI().getPath())) {
+            admin.handle(exchange);
+        } else {
+            api.handle(exchange);
+        }
+    }
+
+    public int port() {
+        synchronized (lifecycle) {
+            if (server == null) {
+                throw new IllegalStateException("simulator is not started");
+            }
+            return server.getAddress().getPort();
+        }
+    }
+
+    /** Where clients should send requests; a wildcard bind address is reached through loopback. */
+    public URI baseUri() {
+        String reachable = switch (host) {
+            case "0.0.0.0", "::", "[::]" -> "127.0.0.1";
+            default -> host;
+        };
+        if (reachable.contains(":") && !reachable.startsWith("[")) {
+            reachable = "[" + reachable + "]";
+        }
+        return URI.create("http://" + reachable + ":" + port());
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public FaultSettings faults() {
+        return faultInjector.settings();
+    }
+
+    /** Replaces the fault settings and re-seeds the random source. */
+    public void setFaults(FaultSettings faults) {
+        faultInjector.set(Objects.requireNonNull(faults, "faults"));
+    }
+
+    /** Replaces the rate limit; counts so far are dropped. */
+    public void setRateLimit(int limit, Duration window) {
+        rateLimiter.setPolicy(new RateLimiter.Policy(limit, window));
+    }
+
+    /** Every recorded API request, oldest first. Admin requests are never recorded. */
+    public List<RecordedRequest> recordedRequests() {
+        return recorder.snapshot();
+    }
+
+    /**
+     * Recorded API requests with the given method (case-insensitive) whose path starts with
+     * {@code pathPrefix}; a {@code null} argument matches anything.
+     */
+    public List<RecordedRequest> recordedRequests(String method, String pathPrefix) {
+        return recorder.snapshot().stream()
+                .filter(r -> method == null || r.method().equalsIgnoreCase(method))
+                .filter(r -> pathPrefix == null || r.path().startsWith(pathPrefix))
+                .toList();
+    }
+
+    public void clearRecordedRequests() {
+        recorder.clear();
+    }
+
+    /** Back to a fresh state: no agents, no recorded requests, fresh rate-limit counts, no faults or scripted failures. The rate-limit policy stays. */
+    public void reset() {
+        agents.clear();
+        recorder.clear();
+        rateLimiter.clear();
+        faultInjector.set(FaultSettings.none());
+        scripted.clear();
+    }
+
+    /**
+     * The next authenticated API request is answered with this status (after the rate limit and auth,
+     * before the random faults), in the configured envelope: 400 with field details, 403, 404, 429 with
+     * {@code Retry-After}, 500, 503, 504, or any other 4xx/5xx.
+     */
+    public void failNext(int status) {
+        failNext(status, 1);
+    }
+
+    /** The next {@code times} authenticated API requests are answered with this status. */
+    public void failNext(int status, int times) {
+        scripted.add(status, times);
+    }
+
+    public int agentCount() {
+        return agents.count();
+    }
+
+    /** Stops serving at once; requests being delayed or hung by faults are abandoned. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (server == null) {
+                return;
+            }
+            server.stop(0);
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Without TCP_NODELAY the JDK server's responses meet the client's delayed ACK and every request
+     * on a kept-alive connection takes about 40 ms longer, which would distort latency and load runs.
+     * The JDK reads this property once, when the first server in the JVM starts; an explicit
+     * setting by the user is left alone.
+     */
+    private static void enableTcpNoDelay() {
+        System.getProperties().putIfAbsent(NO_DELAY_PROPERTY, "true");
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "hamsa-simulator-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    public static final class Builder {
+
+        private int port = 0;
+        private String host = "127.0.0.1";
+        private String apiKey = "sim-key";
+        private RateLimiter.Policy rateLimit = new RateLimiter.Policy(100, Duration.ofSeconds(60));
+        private FaultSettings faults = FaultSettings.none();
+        private Envelope envelope = Envelope.GUIDE;
+        private Clock clock = Clock.systemUTC();
+        private int maxRecordedRequests = 10_000;
+
+        private Builder() {
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder host(String host) {
+            this.host = requireText(host, "host");
+            return this;
+        }
+
+        public Builder apiKey(String key) {
+            this.apiKey = requireText(key, "apiKey");
+            return this;
+        }
+
+        public Builder rateLimit(int limit, Duration window) {
+            this.rateLimit = new RateLimiter.Policy(limit, window);
+            return this;
+        }
+
+        public Builder faults(FaultSettings faults) {
+            this.faults = Objects.requireNonNull(faults, "faults");
+            return this;
+        }
+
+        public Builder envelope(Envelope envelope) {
+            this.envelope = Objects.requireNonNull(envelope, "envelope");
+            return this;
+        }
+
+        /** Drives agent timestamps, recorded-request times and rate-limit windows. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How many API requests to keep; older ones are dropped first. Default 10,000. */
+        public Builder maxRecordedRequests(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("maxRecordedRequests must not be negative, was " + max);
+            }
+            this.maxRecordedRequests = max;
+            return this;
+        }
+
+        public HamsaSimulator build() {
+            return new HamsaSimulator(this);
+        }
+
+        private static String requireText(String value, String name) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package dev.switchboard.simulator;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/** Runs the simulator as a standalone process until it is killed. */
+public final class Main {
+
+    static final int DEFAULT_PORT = 8089;
+    static final String API_KEY_ENV = "HAMSA_SIMULATOR_API_KEY";
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: java -jar hamsa-simulator-all.jar [options]",
+            "",
+            "  --port N                 port to listen on (default " + DEFAULT_PORT + ", 0 = any free port)",
+            "  --host H                 address to bind (default 127.0.0.1; 0.0.0.0 for all interfaces)",
+            "  --api-key K              accepted API key (default $" + API_KEY_ENV + ", else sim-key)",
+            "  --rate-limit N           requests per window per key (default 100)",
+            "  --window-seconds S       rate-limit window length (default 60)",
+            "  --latency-ms N           latency added to every API request (default 0)",
+            "  --latency-jitter-ms N    extra random latency, uniform in 0..N (default 0)",
+            "  --error-rate R           fraction of API requests answered 500/503 (0..1, default 0)",
+            "  --timeout-rate R         fraction of API requests that hang, then answer 504 (0..1, default 0)",
+            "  --timeout-ms N           how long a hanging request hangs (default 30000)",
+            "  --seed N                 seed for fault randomness (default 42)",
+            "  --envelope guide|docs    response envelope and agent shape (default guide)",
+            "  --max-recorded N         API requests kept for /_admin/requests (default 10000)",
+            "  --help                   print this help",
+            "",
+            "Flags take their value as the next argument or after '=' (--port=9000).");
+
+    private static final Set<String> VALUE_FLAGS = Set.of(
+            "--port", "--host", "--api-key", "--rate-limit", "--window-seconds", "--latency-ms",
+            "--latency-jitter-ms", "--error-rate", "--timeout-rate", "--timeout-ms", "--seed", "--envelope",
+            "--max-recorded");
+
+    /** Everything the command line can set. */
+    record Config(
+            int port,
+            String host,
+            String apiKey,
+            int rateLimit,
+            int windowSeconds,
+            FaultSettings faults,
+            Envelope envelope,
+            int maxRecordedRequests,
+            boolean help) {
+
+        HamsaSimulator.Builder toBuilder() {
+            return HamsaSimulator.builder()
+                    .port(port)
+                    .host(host)
+                    .apiKey(apiKey)
+                    .rateLimit(rateLimit, Duration.ofSeconds(windowSeconds))
+                    .faults(faults)
+                    .envelope(envelope)
+                    .maxRecordedRequests(maxRecordedRequests);
+        }
+    }
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Config config;
+        try {
+            config = parseArgs(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            usageError(System.err, e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (config.help()) {
+            System.out.println(USAGE);
+            return;
+        }
+
+        HamsaSimulator simulator;
+        try {
+            simulator = config.toBuilder().build().start();
+        } catch (UncheckedIOException e) {
+            System.err.println(e.getMessage() + ": " + e.getCause().getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }, "hamsa-simulator-shutdown"));
+        System.out.println("Hamsa simulator listening on http://" + config.host() + ":" + simulator.port());
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void usageError(PrintStream err, String message) {
+        err.println("error: " + message);
+        err.println(USAGE);
+    }
+
+    /**
+     * Parses the command line; {@code env} supplies the API-key fallback.
+     *
+     * @throws IllegalArgumentException for an unknown flag, a missing value or a bad value
+     */
+    static Config parseArgs(String[] args, Map<String, String> env) {
+        int port = DEFAULT_PORT;
+        String host = "127.0.0.1";
+        String envKey = env.get(API_KEY_ENV);
+        String apiKey = envKey == null || envKey.isBlank() ? "sim-key" : envKey;
+        int rateLimit = 100;
+        int windowSeconds = 60;
+        FaultSettings defaults = FaultSettings.none();
+        long latencyMs = defaults.latencyMs();
+        long latencyJitterMs = defaults.latencyJitterMs();
+        double errorRate = defaults.errorRate();
+        double timeoutRate = defaults.timeoutRate();
+        long timeoutMs = defaults.timeoutMs();
+        long seed = defaults.seed();
+        Envelope envelope = Envelope.GUIDE;
+        int maxRecorded = 10_000;
+        boolean help = false;
+
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String flag = arg;
+            String inlineValue = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                flag = arg.substring(0, eq);
+                inlineValue = arg.substring(eq + 1);
+            }
+            if (flag.equals("--help") || flag.equals("-h")) {
+                help = true;
+                continue;
+            }
+            if (!VALUE_FLAGS.contains(flag)) {
+                throw new IllegalArgumentException("unknown option " + arg);
+            }
+            String value;
+            if (inlineValue != null) {
+                value = inlineValue;
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            switch (flag) {
+                case "--port" -> port = intIn(flag, value, 0, 65_535);
+                case "--host" -> host = text(flag, value);
+                case "--api-key" -> apiKey = text(flag, value);
+                case "--rate-limit" -> rateLimit = intIn(flag, value, 0, Integer.MAX_VALUE);
+                case "--window-seconds" -> windowSeconds = intIn(flag, value, 1, Integer.MAX_VALUE);
+                case "--latency-ms" -> latencyMs = nonNegativeLong(flag, value);
+                case "--latency-jitter-ms" -> latencyJitterMs = nonNegativeLong(flag, value);
+                case "--error-rate" -> errorRate = rate(flag, value);
+                case "--timeout-rate" -> timeoutRate = rate(flag, value);
+                case "--timeout-ms" -> timeoutMs = nonNegativeLong(flag, value);
+                case "--seed" -> seed = anyLong(flag, value);
+                case "--envelope" -> envelope = envelope(value);
+                case "--max-recorded" -> maxRecorded = intIn(flag, value, 0, Integer.MAX_VALUE);
+                default -> throw new IllegalArgumentException("unknown option " + flag);
+            }
+        }
+        FaultSettings faults = new FaultSettings(latencyMs, latencyJitterMs, errorRate, timeoutRate, timeoutMs, seed);
+        return new Config(port, host, apiKey, rateLimit, windowSeconds, faults, envelope, maxRecorded, help);
+    }
+
+    private static String text(String flag, String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(flag + " must not be blank");
+        }
+        return value;
+    }
+
+    private static int intIn(String flag, String value, int min, int max) {
+        long parsed = anyLong(flag, value);
+        if (parsed < min || parsed > max) {
+            throw new IllegalArgumentException(flag + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return (int) parsed;
+    }
+
+    private static long nonNegativeLong(String flag, String value) {
+        long parsed = anyLong(flag, value);
+        if (parsed < 0) {
+            throw new IllegalArgumentException(flag + " must not be negative, was " + value);
+        }
+        return parsed;
+    }
+
+    private static long anyLong(String flag, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " expects an integer, was '" + value + "'");
+        }
+    }
+
+    private static double rate(String flag, String value) {
+        double parsed;
+        try {
+            parsed = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " expects a number between 0 and 1, was '" + value + "'");
+        }
+        if (!(parsed >= 0.0 && parsed <= 1.0)) {
+            throw new IllegalArgumentException(flag + " must be between 0 and 1, was " + value);
+        }
+        return parsed;
+    }
+
+    private static Envelope envelope(String value) {
+        try {
+            return Envelope.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--envelope must be guide or docs, was '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.switchboard.simulator;
+
+import static dev.switchboard.simulator.SimulatorClient.agentBody;
+import static dev.switchboard.simulator.SimulatorClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AdminApiTest {
+
+    private HamsaSimulator simulator;
+    private SimulatorClient client;
+
+    @BeforeEach
+    void start() {
+        simulator = HamsaSimulator.builder().build().start();
+        client = new SimulatorClient(simulator);
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void reports_health_without_a_key() {
+        HttpResponse<String> response = admin("GET", "/_admin/health", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(json(response).get("status").asText()).isEqualTo("UP");
+        assertThat(response.headers().firstValue("X-RateLimit-Limit")).isEmpty();
+    }
+
+    @Test
+    void shows_the_current_fault_settings() {
+        JsonNode faults = json(admin("GET", "/_admin/faults", null));
+
+        assertThat(faults.get("latencyMs").asLong()).isZero();
+        assertThat(faults.get("latencyJitterMs").asLong()).isZero();
+        assertThat(faults.get("errorRate").asDouble()).isZero();
+        assertThat(faults.get("timeoutRate").asDouble()).isZero();
+        assertThat(faults.get("timeoutMs").asLong()).isEqualTo(30_000);
+        assertThat(faults.get("seed").asLong()).isEqualTo(42);
+    }
+
+    @Test
+    void merges_a_partial_fault_update_into_the_current_settings() {
+        simulator.setFaults(FaultSettings.none().withLatency(5, 0));
+
+        HttpResponse<String> response = admin("PUT", "/_admin/faults", "{\"errorRate\": 0.5, \"seed\": 7}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("errorRate").asDouble()).isEqualTo(0.5);
+        assertThat(simulator.faults()).isEqualTo(new FaultSettings(5, 0, 0.5, 0.0, 30_000, 7));
+    }
+
+    @Test
+    void rejects_bad_fault_values_and_keeps_the_old_settings() {
+        HttpResponse<String> outOfRange = admin("PUT", "/_admin/faults", "{\"errorRate\": 2}");
+        assertThat(outOfRange.statusCode()).isEqualTo(400);
+        assertThat(json(outOfRange).at("/error/message").asText()).contains("errorRate");
+
+        HttpResponse<String> wrongType = admin("PUT", "/_admin/faults", "{\"latencyMs\": \"slow\"}");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(json(wrongType).at("/error/details/latencyMs").asText()).isEqualTo("must be an integer");
+
+        assertThat(admin("PUT", "/_admin/faults", "not json").statusCode()).isEqualTo(400);
+        assertThat(simulator.faults()).isEqualTo(FaultSettings.none());
+    }
+
+    @Test
+    void changes_the_rate_limit() {
+        HttpResponse<String> response = admin("PUT", "/_admin/rate-limit", "{\"limit\": 2, \"windowSeconds\": 60}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("limit").asInt()).isEqualTo(2);
+        assertThat(json(response).get("windowSeconds").asInt()).isEqualTo(60);
+        assertThat(client.get("/v2/voice-agents").statusCode()).isEqualTo(200);
+        assertThat(client.get("/v2/voice-agents").statusCode()).isEqualTo(200);
+        assertThat(client.get("/v2/voice-agents").statusCode()).isEqualTo(429);
+        assertThat(json(admin("GET", "/_admin/rate-limit", null)).get("limit").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void rejects_a_rate_limit_with_a_window_under_one_second() {
+        assertThat(admin("PUT", "/_admin/rate-limit", "{\"windowSeconds\": 0}").statusCode()).isEqualTo(400);
+        assertThat(admin("PUT", "/_admin/rate-limit", "{\"limit\": -1}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void lists_recorded_requests_with_the_key_masked_and_does_not_record_itself() {
+        client.post("/v2/voice-agents", agentBody("Recorded"));
+
+        HttpResponse<String> response = admin("GET", "/_admin/requests", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode requests = json(response);
+        assertThat(requests).hasSize(1);
+        JsonNode recorded = requests.get(0);
+        assertThat(recorded.get("method").asText()).isEqualTo("POST");
+        assertThat(recorded.get("path").asText()).isEqualTo("/v2/voice-agents");
+        assertThat(recorded.get("status").asInt()).isEqualTo(200);
+        assertThat(recorded.get("body").asText()).contains("Recorded");
+        assertThat(recorded.at("/headers/authorization").asText()).isEqualTo("Token ***");
+        assertThat(recorded.get("at").asText()).isNotBlank();
+        assertThat(simulator.recordedRequests()).hasSize(1);
+    }
+
+    @Test
+    void clears_recorded_requests() {
+        client.get("/v2/voice-agents");
+        client.get("/v2/voice-agents");
+
+        HttpResponse<String> response = admin("DELETE", "/_admin/requests", null);
+
+        assertThat(json(response).get("cleared").asInt()).isEqualTo(2);
+        assertThat(simulator.recordedRequests()).isEmpty();
+    }
+
+    @Test
+    void resets_agents_requests_counters_and_faults() {
+        client.post("/v2/voice-agents", agentBody("Gone soon"));
+        simulator.setFaults(FaultSettings.none().withLatency(1, 0));
+
+        HttpResponse<String> response = admin("POST", "/_admin/reset", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(simulator.agentCount()).isZero();
+        assertThat(simulator.recordedRequests()).isEmpty();
+        assertThat(simulator.faults()).isEqualTo(FaultSettings.none());
+    }
+
+    @Test
+    void keeps_answering_while_the_api_is_rate_limited() {
+        simulator.setRateLimit(0, Duration.ofSeconds(60));
+
+        assertThat(client.get("/v2/voice-agents").statusCode()).isEqualTo(429);
+        assertThat(admin("GET", "/_admin/health", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void answers_404_and_405_on_admin_paths() {
+        assertThat(admin("GET", "/_admin/nothing", null).statusCode()).isEqualTo(404);
+        assertThat(admin("POST", "/_admin/faults", "{}").statusCode()).isEqualTo(405);
+    }
+
+    private HttpResponse<String> admin(String method, String path, String body) {
+        return client.send(method, path, body, null);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.switchboard.simulator;
+
+import static dev.switchboard.simulator.SimulatorClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FaultInjectionTest {
+
+    private HamsaSimulator simulator;
+    private SimulatorClient client;
+
+    @BeforeEach
+    void start() {
+        simulator = HamsaSimulator.builder().rateLimit(10_000, Duration.ofSeconds(60)).build().start();
+        client = new SimulatorClient(simulator);
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void answers_only_500_or_503_when_the_error_rate_is_1() {
+        simulator.setFaults(FaultSettings.none().withErrorRate(1.0));
+
+        Set<Integer> statuses = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> response = client.get("/v2/voice-agents");
+            statuses.add(response.statusCode());
+            assertThat(json(response).at("/error/code").asText()).isEqualTo("10" + response.statusCode());
+            assertThat(response.headers().firstValue("X-RateLimit-Remaining")).isPresent();
+        }
+
+        assertThat(statuses).containsExactlyInAnyOrder(500, 503);
+    }
+
+    @Test
+    void makes_a_client_with_a_shorter_read_timeout_time_out() {
+        simulator.setFaults(FaultSettings.none().withTimeouts(1.0, 500));
+        HttpRequest request = client.request("GET", "/v2/voice-agents", null, "Token " + simulator.apiKey())
+                .timeout(Duration.ofMillis(200))
+                .build();
+
+        assertThatThrownBy(() -> client.sendRaw(request)).isInstanceOf(HttpTimeoutException.class);
+    }
+
+    @Test
+    void answers_504_after_hanging_when_the_client_waits_long_enough() {
+        simulator.setFaults(FaultSettings.none().withTimeouts(1.0, 50));
+
+        HttpResponse<String> response = client.get("/v2/voice-agents");
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(json(response).at("/error/code").asText()).isEqualTo("10504");
+    }
+
+    @Test
+    void adds_at_least_the_configured_latency() {
+        simulator.setFaults(FaultSettings.none().withLatency(150, 20));
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = client.get("/v2/voice-agents");
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(elapsedMs).isGreaterThanOrEqualTo(150);
+    }
+
+    @Test
+    void repeats_the_same_fault_sequence_for_the_same_seed() {
+        FaultSettings settings = new FaultSettings(0, 0, 0.3, 0.2, 0, 7);
+        simulator.setFaults(settings);
+        List<Integer> first = statuses(client, 50);
+
+        simulator.setFaults(settings);
+        List<Integer> again = statuses(client, 50);
+
+        List<Integer> elsewhere;
+        try (HamsaSimulator other = HamsaSimulator.builder()
+                .rateLimit(10_000, Duration.ofSeconds(60))
+                .faults(settings)
+                .build()
+                .start()) {
+            elsewhere = statuses(new SimulatorClient(other), 50);
+        }
+
+        assertThat(first).contains(200, 504).containsAnyOf(500, 503);
+        assertThat(again).isEqualTo(first);
+        assertThat(elsewhere).isEqualTo(first);
+
+        simulator.setFaults(settings.withSeed(8));
+        assertThat(statuses(client, 50)).isNotEqualTo(first);
+    }
+
+    @Test
+    void checks_the_key_before_injecting_faults() {
+        simulator.setFaults(FaultSettings.none().withErrorRate(1.0));
+
+        assertThat(client.send("GET", "/v2/voice-agents", null, null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void leaves_admin_endpoints_alone() {
+        simulator.setFaults(FaultSettings.none().withErrorRate(1.0));
+
+        assertThat(client.send("GET", "/_admin/health", null, null).statusCode()).isEqualTo(200);
+    }
+
+    private static List<Integer> statuses(SimulatorClient client, int count) {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            statuses.add(client.get("/v2/voice-agents").statusCode());
+        }
+        return statuses;
+    }
+}

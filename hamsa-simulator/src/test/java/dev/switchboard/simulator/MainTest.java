@@ -1,0 +1,87 @@
+package dev.switchboard.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    private static Main.Config parse(String... args) {
+        return Main.parseArgs(args, Map.of());
+    }
+
+    @Test
+    void uses_the_defaults_without_flags() {
+        Main.Config config = parse();
+
+        assertThat(config.port()).isEqualTo(8089);
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.apiKey()).isEqualTo("sim-key");
+        assertThat(config.rateLimit()).isEqualTo(100);
+        assertThat(config.windowSeconds()).isEqualTo(60);
+        assertThat(config.faults()).isEqualTo(FaultSettings.none());
+        assertThat(config.envelope()).isEqualTo(Envelope.GUIDE);
+        assertThat(config.help()).isFalse();
+    }
+
+    @Test
+    void reads_every_flag() {
+        Main.Config config = parse(
+                "--port", "9001", "--host", "0.0.0.0", "--api-key", "k1",
+                "--rate-limit", "5", "--window-seconds", "10",
+                "--latency-ms", "20", "--latency-jitter-ms", "5",
+                "--error-rate", "0.1", "--timeout-rate", "0.05", "--timeout-ms", "1500", "--seed", "-3",
+                "--envelope", "docs", "--max-recorded", "50");
+
+        assertThat(config).isEqualTo(new Main.Config(9001, "0.0.0.0", "k1", 5, 10,
+                new FaultSettings(20, 5, 0.1, 0.05, 1500, -3), Envelope.DOCS, 50, false));
+    }
+
+    @Test
+    void accepts_flag_values_after_an_equals_sign() {
+        Main.Config config = parse("--port=0", "--envelope=GUIDE");
+
+        assertThat(config.port()).isZero();
+        assertThat(config.envelope()).isEqualTo(Envelope.GUIDE);
+    }
+
+    @Test
+    void takes_the_api_key_from_the_environment_unless_a_flag_overrides_it() {
+        Map<String, String> env = Map.of("HAMSA_SIMULATOR_API_KEY", "from-env");
+
+        assertThat(Main.parseArgs(new String[0], env).apiKey()).isEqualTo("from-env");
+        assertThat(Main.parseArgs(new String[] {"--api-key", "from-flag"}, env).apiKey()).isEqualTo("from-flag");
+    }
+
+    @Test
+    void recognises_help() {
+        assertThat(parse("--help").help()).isTrue();
+    }
+
+    @Test
+    void rejects_unknown_flags_missing_values_and_bad_values() {
+        assertThatThrownBy(() -> parse("--bogus", "1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--bogus");
+        assertThatThrownBy(() -> parse("--port")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> parse("--port", "http")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> parse("--port", "70000")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> parse("--error-rate", "1.5")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> parse("--window-seconds", "0")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> parse("--envelope", "xml")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("guide or docs");
+        assertThatThrownBy(() -> parse("--latency-ms", "-1")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void builds_a_simulator_from_the_config() {
+        try (HamsaSimulator simulator = parse("--port", "0", "--api-key", "cfg-key", "--error-rate", "0.5")
+                .toBuilder().build().start()) {
+            assertThat(simulator.apiKey()).isEqualTo("cfg-key");
+            assertThat(simulator.faults().errorRate()).isEqualTo(0.5);
+            assertThat(simulator.port()).isPositive();
+        }
+    }
+}
