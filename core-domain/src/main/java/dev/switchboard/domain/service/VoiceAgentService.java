@@ -29,6 +29,8 @@ import java.util.Objects;
 public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateVoiceAgentUseCase,
         GetVoiceAgentQuery, ListVoiceAgentsQuery, CloneVoiceAgentUseCase {
 
+    private static final System.Logger LOG = System.getLogger(VoiceAgentService.class.getName());
+
     private final VoiceAgentPlatform platform;
     private final VoiceAgentRepository repository;
     private final Clock clock;
@@ -43,9 +45,7 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
     public VoiceAgent create(CreateVoiceAgentCommand command) {
         refuseTakenExternalId(command.externalId());
         PlatformAgent created = platform.createAgent(command.settings());
-        VoiceAgent agent = VoiceAgent.created(VoiceAgentId.newId(), created, command.externalId(), clock.instant());
-        repository.insert(agent);
-        return agent;
+        return mirrorNew(created, command.externalId());
     }
 
     @Override
@@ -78,9 +78,21 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
         VoiceAgent source = get(command.sourceId());
         refuseTakenExternalId(command.externalId());
         PlatformAgent copy = platform.cloneAgent(source.hamsaAgentId(), command.name());
-        VoiceAgent agent = VoiceAgent.created(VoiceAgentId.newId(), copy, command.externalId(), clock.instant());
-        repository.insert(agent);
-        return agent;
+        return mirrorNew(copy, command.externalId());
+    }
+
+    private VoiceAgent mirrorNew(PlatformAgent onPlatform, String externalId) {
+        VoiceAgent agent = VoiceAgent.created(VoiceAgentId.newId(), onPlatform, externalId, clock.instant());
+        try {
+            repository.insert(agent);
+            return agent;
+        } catch (RuntimeException e) {
+            // The platform has the agent but the mirror does not: say so, with the platform's id, so an
+            // operator (or a later reconciliation) can adopt or delete it.
+            LOG.log(System.Logger.Level.WARNING, "Voice agent {0} exists on the platform but could not be mirrored: {1}",
+                    onPlatform.id(), e.toString());
+            throw e;
+        }
     }
 
     private void refuseTakenExternalId(String externalId) {

@@ -1,0 +1,35 @@
+package dev.switchboard.app.contract;
+
+import dev.switchboard.domain.port.out.VoiceAgentRepository;
+import dev.switchboard.domain.port.out.VoiceAgentRepositoryContract;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The agent repository contract against the real adapter on the real Postgres. */
+@QuarkusTest
+class PostgresVoiceAgentRepositoryContractTest extends VoiceAgentRepositoryContract {
+
+    @Inject
+    VoiceAgentRepository repository;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Override
+    protected VoiceAgentRepository repository() {
+        return repository;
+    }
+
+    @Override
+    protected void clear() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM voice_agent");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.switchboard.app.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.app.config.SwitchboardConfig;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class HamsaSandboxTest {
+
+    private static SwitchboardConfig sandbox(boolean enabled) {
+        SwitchboardConfig.Sandbox sandbox = new SwitchboardConfig.Sandbox() {
+            public boolean enabled() { return enabled; }
+            public int port() { return 0; }
+            public String apiKey() { return "k"; }
+            public int rateLimit() { return 100; }
+            public Duration rateWindow() { return Duration.ofMinutes(1); }
+        };
+        return () -> () -> sandbox;
+    }
+
+    @Test
+    void without_sandbox_and_without_a_key_startup_fails_saying_what_to_set() {
+        HamsaSandbox startup = new HamsaSandbox(sandbox(false), Optional.empty());
+
+        assertThatThrownBy(() -> startup.start(null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("HAMSA_API_KEY")
+                .hasMessageContaining("SWITCHBOARD_HAMSA_SANDBOX_ENABLED");
+    }
+
+    @Test
+    void without_sandbox_a_configured_key_is_enough_and_no_simulator_runs() {
+        HamsaSandbox startup = new HamsaSandbox(sandbox(false), Optional.of("sk_live_x"));
+
+        assertThatCode(() -> startup.start(null)).doesNotThrowAnyException();
+        org.assertj.core.api.Assertions.assertThat(startup.simulator()).isEmpty();
+    }
+
+    @Test
+    void with_sandbox_the_simulator_runs_until_shutdown() {
+        HamsaSandbox startup = new HamsaSandbox(sandbox(true), Optional.empty());
+
+        startup.start(null);
+        try {
+            org.assertj.core.api.Assertions.assertThat(startup.simulator()).isPresent();
+        } finally {
+            startup.stop(null);
+        }
+        org.assertj.core.api.Assertions.assertThat(startup.simulator()).isEmpty();
+    }
+}

@@ -1,0 +1,7 @@
+package dev.switchboard.archfixture.adaptertoadapter.adapters.persistence;
+
+public class Rows {
+    public int count() {
+        return 0;
+    }
+}

@@ -1,0 +1,4 @@
+package dev.switchboard.archfixture.apptoadapter.adapters.hamsa;
+
+public class HamsaThing {
+}

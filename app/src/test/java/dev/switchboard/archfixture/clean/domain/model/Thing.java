@@ -1,0 +1,4 @@
+package dev.switchboard.archfixture.clean.domain.model;
+
+public record Thing(String name) {
+}

@@ -1,0 +1,7 @@
+package dev.switchboard.archfixture.cycle.domain.model.b;
+
+import dev.switchboard.archfixture.cycle.domain.model.a.First;
+
+public class Second {
+    First first;
+}
