@@ -49,6 +49,12 @@ public class ProblemMapper {
         return respond(validation(uri, errors));
     }
 
+    /** Declared for this type too: Quarkus has a built-in mapper for it, which would otherwise be the closer match. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -95,12 +101,13 @@ public class ProblemMapper {
                             .map(d -> new Problem.FieldError(d.getKey(), d.getValue())).toList()));
             case NOT_FOUND -> respond(Problem.of(404, "HAMSA_NOT_FOUND", "Not found on Hamsa",
                     "Hamsa no longer has this resource.", path(uri)).withHamsa(upstream));
-            case RATE_LIMITED -> unavailable(uri, e, "HAMSA_RATE_LIMITED", "Hamsa's request quota is used up");
-            case UNAVAILABLE -> unavailable(uri, e, "HAMSA_UNAVAILABLE", "Hamsa is unavailable");
+            case RATE_LIMITED -> unavailable(uri, e, upstream, "HAMSA_RATE_LIMITED", "Hamsa's request quota is used up");
+            case UNAVAILABLE -> unavailable(uri, e, upstream, "HAMSA_UNAVAILABLE", "Hamsa is unavailable");
             case TIMEOUT -> {
                 LOG.warnf("Hamsa timed out for %s: %s", path(uri), e.getMessage());
                 yield withRetryAfter(respond(Problem.of(504, "HAMSA_TIMEOUT", "Hamsa did not answer in time",
-                        "Hamsa did not answer in time; the change may or may not have been made.", path(uri))), e);
+                        "Hamsa did not answer in time; the change may or may not have been made.", path(uri))
+                        .withHamsa(upstream)), e);
             }
             case AUTH -> {
                 LOG.errorf("Hamsa refused Switchboard's API key (%s): check HAMSA_API_KEY", e.platformCode().orElse("-"));
@@ -118,6 +125,10 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // The JSON reader wraps what Jackson could not parse: answer as for any unreadable body.
+            return unreadableJson(json, uri);
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
@@ -142,10 +153,11 @@ public class ProblemMapper {
         return respond(Problem.of(500, "INTERNAL_ERROR", "Internal error", "An unexpected error occurred.", path(uri)));
     }
 
-    private Response unavailable(UriInfo uri, PlatformException e, String code, String title) {
+    private Response unavailable(UriInfo uri, PlatformException e, Problem.Upstream upstream, String code, String title) {
         LOG.warnf("%s for %s: %s", code, path(uri), e.getMessage());
         return withRetryAfter(respond(Problem.of(503, code, title,
-                "Hamsa cannot take this request now; retry after the time given in Retry-After.", path(uri))), e);
+                "Hamsa cannot take this request now; retry after the time given in Retry-After.", path(uri))
+                .withHamsa(upstream)), e);
     }
 
     private static Response withRetryAfter(Response response, PlatformException e) {

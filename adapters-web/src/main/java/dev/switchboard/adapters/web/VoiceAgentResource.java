@@ -17,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -91,6 +92,21 @@ public class VoiceAgentResource {
         VoiceAgent copy = cloneAgent.cloneAgent(
                 new CloneVoiceAgentCommand(VoiceAgentId.parse(id), request.name(), request.externalId()));
         return created(copy, uri);
+    }
+
+    /**
+     * The clone body is optional, and a client that sends none often sends no JSON content type either
+     * (or a default text/plain): take that as an empty body. A non-JSON body that is not empty stays a 415.
+     */
+    @POST
+    @Path("{id}/clone")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public Response cloneAgentWithoutBody(@PathParam("id") String id, byte[] body, @Context UriInfo uri) {
+        if (body != null && body.length > 0) {
+            throw new NotSupportedException("The clone body, when given, must be application/json");
+        }
+        return cloneAgent(id, null, uri);
     }
 
     static URI location(UriInfo uri, VoiceAgentId id) {

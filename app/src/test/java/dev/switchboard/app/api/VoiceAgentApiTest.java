@@ -231,6 +231,11 @@ class VoiceAgentApiTest {
                 .then().statusCode(415)
                 .contentType("application/problem+json")
                 .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+        String id = createAgent(agentBody("Clone me")).path("id");
+        given().contentType(ContentType.TEXT).body("name=Copy")
+                .when().post("/api/v1/agents/" + id + "/clone")
+                .then().statusCode(415)
+                .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
     }
 
     @Test
