@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs after the other Quarkus tests (see junit-platform.properties) and reads everything the test
- * application logged, at every level, while they sent real Hamsa requests and provoked every failure.
+ * Runs after the other default-profile Quarkus tests (Quarkus' class orderer, with @Order as its
+ * secondary order: see the app POM) and reads everything the test application logged, at every level,
+ * while they sent real Hamsa requests and provoked every failure.
  */
 @QuarkusTest
 @Order(Integer.MAX_VALUE)
@@ -24,7 +25,8 @@ class SecretsNeverLoggedTest {
 
         assertThat(log).exists();
         String content = Files.readString(log);
-        assertThat(content).as("the log has content from the API tests").contains("Hamsa");
-        assertThat(content).doesNotContain(key);
+        assertThat(content).as("the log holds what the failure tests provoked")
+                .contains("HAMSA_UNAVAILABLE for /api/v1/agents", "Hamsa refused Switchboard's API key");
+        assertThat(content).doesNotContain(key).doesNotContain("docs-shaped-key");
     }
 }

@@ -1,0 +1,55 @@
+package dev.switchboard.app.api;
+
+import static dev.switchboard.app.api.VoiceAgentApiTest.agentBody;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Hamsa that cannot be reached at all (nothing listens on its port): 503, never a 500. */
+@QuarkusTest
+@TestProfile(UnreachableHamsaTest.NobodyListening.class)
+class UnreachableHamsaTest {
+
+    public static class NobodyListening implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("switchboard.hamsa.sandbox.enabled", "false",
+                    "hamsa.base-url", "http://127.0.0.1:" + closedPort(),
+                    "hamsa.api-key", "unused-key");
+        }
+
+        private static int closedPort() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void a_write_while_hamsa_is_unreachable_is_503_with_retry_after() {
+        given().contentType(ContentType.JSON).body(agentBody("Nobody home"))
+                .when().post("/api/v1/agents")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("code", equalTo("HAMSA_UNAVAILABLE"));
+    }
+
+    @Test
+    void reads_still_work_while_hamsa_is_unreachable() {
+        given().when().get("/api/v1/agents").then().statusCode(200);
+    }
+}
