@@ -4,24 +4,13 @@ import static dev.switchboard.simulator.SimulatorClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AuthAndRoutingTest {
+class AuthAndRoutingTest extends SimulatorTestSupport {
 
-    private HamsaSimulator simulator;
-    private SimulatorClient client;
-
-    @BeforeEach
-    void start() {
-        simulator = HamsaSimulator.builder().apiKey("secret-key").build().start();
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
+    @Override
+    protected HamsaSimulator.Builder configure(HamsaSimulator.Builder builder) {
+        return builder.apiKey("secret-key");
     }
 
     @Test

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DocsEnvelopeTest {
+class DocsEnvelopeTest extends SimulatorTestSupport {
 
     private static final String DOCS_FORM_BODY = """
             {"name": "Nested", "type": "outbound",
@@ -18,18 +16,9 @@ class DocsEnvelopeTest {
              "voice": {"voiceId": "voice-9", "lang": "ar"}}
             """;
 
-    private HamsaSimulator simulator;
-    private SimulatorClient client;
-
-    @BeforeEach
-    void start() {
-        simulator = HamsaSimulator.builder().envelope(Envelope.DOCS).build().start();
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
+    @Override
+    protected HamsaSimulator.Builder configure(HamsaSimulator.Builder builder) {
+        return builder.envelope(Envelope.DOCS);
     }
 
     @Test

@@ -12,24 +12,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FaultInjectionTest {
+class FaultInjectionTest extends SimulatorTestSupport {
 
-    private HamsaSimulator simulator;
-    private SimulatorClient client;
-
-    @BeforeEach
-    void start() {
-        simulator = HamsaSimulator.builder().rateLimit(10_000, Duration.ofSeconds(60)).build().start();
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
+    @Override
+    protected HamsaSimulator.Builder configure(HamsaSimulator.Builder builder) {
+        return builder.rateLimit(10_000, Duration.ofSeconds(60));
     }
 
     @Test

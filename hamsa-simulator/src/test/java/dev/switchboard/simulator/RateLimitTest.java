@@ -6,32 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RateLimitTest {
+class RateLimitTest extends SimulatorTestSupport {
 
     /** A multiple of 60 s, so a 60 s window starts exactly here. */
     private static final long WINDOW_START = 1_700_000_040L;
 
     private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(WINDOW_START + 10));
-    private HamsaSimulator simulator;
-    private SimulatorClient client;
 
-    @BeforeEach
-    void start() {
-        simulator = HamsaSimulator.builder()
-                .clock(clock)
-                .rateLimit(5, Duration.ofSeconds(60))
-                .build()
-                .start();
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
+    @Override
+    protected HamsaSimulator.Builder configure(HamsaSimulator.Builder builder) {
+        return builder.clock(clock).rateLimit(5, Duration.ofSeconds(60));
     }
 
     @Test

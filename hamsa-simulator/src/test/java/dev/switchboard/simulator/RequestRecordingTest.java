@@ -5,25 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RequestRecordingTest {
+class RequestRecordingTest extends SimulatorTestSupport {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T12:00:00Z"));
-    private HamsaSimulator simulator;
-    private SimulatorClient client;
 
-    @BeforeEach
-    void start() {
-        simulator = HamsaSimulator.builder().clock(clock).apiKey("rec-key").build().start();
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
+    @Override
+    protected HamsaSimulator.Builder configure(HamsaSimulator.Builder builder) {
+        return builder.clock(clock).apiKey("rec-key");
     }
 
     @Test

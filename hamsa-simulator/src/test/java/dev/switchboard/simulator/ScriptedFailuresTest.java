@@ -6,24 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ScriptedFailuresTest {
+class ScriptedFailuresTest extends SimulatorTestSupport {
 
-    private HamsaSimulator simulator;
-    private SimulatorClient client;
-
-    @BeforeEach
-    void start() {
-        simulator = HamsaSimulator.builder().rateLimit(10_000, Duration.ofSeconds(60)).build().start();
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
+    @Override
+    protected HamsaSimulator.Builder configure(HamsaSimulator.Builder builder) {
+        return builder.rateLimit(10_000, Duration.ofSeconds(60));
     }
 
     @Test

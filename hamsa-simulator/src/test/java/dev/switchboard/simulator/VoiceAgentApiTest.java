@@ -13,29 +13,15 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class VoiceAgentApiTest {
+class VoiceAgentApiTest extends SimulatorTestSupport {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
-    private HamsaSimulator simulator;
-    private SimulatorClient client;
 
-    @BeforeEach
-    void start() {
-        simulator = HamsaSimulator.builder()
-                .clock(clock)
-                .rateLimit(1_000, Duration.ofSeconds(60))
-                .build()
-                .start();
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
+    @Override
+    protected HamsaSimulator.Builder configure(HamsaSimulator.Builder builder) {
+        return builder.clock(clock).rateLimit(1_000, Duration.ofSeconds(60));
     }
 
     @Test
