@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Read-path benchmark: how fast Switchboard serves the agent API from its Postgres mirror, how fast it
+# starts and how much memory it holds. Loopback only; every load run is bounded in time.
+#
+#   bench/agents-read.sh [jvm|native]      (default: jvm; native needs app/target/*-runner)
+#
+# Prints: startup time to ready, RSS after load, and for GET /api/v1/agents/{id} and
+# GET /api/v1/agents?limit=20: requests/s and p50/p90/p99 latency (wrk, 2 threads, 32 connections).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MODE=${1:-jvm}
+PORT=${BENCH_PORT:-18080}
+SIM_PORT=${BENCH_SIM_PORT:-18090}
+DURATION=${BENCH_DURATION:-20s}
+AGENTS=${BENCH_AGENTS:-200}
+DB=switchboard_bench
+BASE=http://127.0.0.1:$PORT
+
+command -v wrk >/dev/null || { echo "[bench] installing wrk"; apt-get install -y -qq wrk >/dev/null; }
+pg_isready -q -h 127.0.0.1 || { echo "[bench] Postgres is down: run .ci/run's start steps first"; exit 1; }
+psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$DB'" | grep -q 1 \
+  || psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $DB"
+psql -q -h 127.0.0.1 -U postgres -d "$DB" -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public;" 2>/dev/null
+
+case "$MODE" in
+  jvm)
+    [ -f app/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+    CMD=(java -jar app/target/quarkus-app/quarkus-run.jar) ;;
+  native)
+    RUNNER=$(ls app/target/*-runner 2>/dev/null | head -n1)
+    [ -n "$RUNNER" ] || { echo "[bench] no native executable: ./mvnw package -Dnative ... first"; exit 1; }
+    CMD=("$RUNNER") ;;
+  *) echo "usage: $0 [jvm|native]"; exit 2 ;;
+esac
+
+export QUARKUS_HTTP_PORT=$PORT
+export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB
+export QUARKUS_DATASOURCE_USERNAME=postgres
+export QUARKUS_REDIS_HOSTS=redis://127.0.0.1:6379/2
+export SWITCHBOARD_HAMSA_SANDBOX_ENABLED=true
+export SWITCHBOARD_HAMSA_SANDBOX_PORT=$SIM_PORT
+export SWITCHBOARD_HAMSA_SANDBOX_RATE_LIMIT=1000000
+export QUARKUS_LOG_LEVEL=WARN
+
+LOG=$(mktemp)
+start=$(date +%s%N)
+"${CMD[@]}" >"$LOG" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -f "$LOG"' EXIT
+for _ in $(seq 1 600); do
+  curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
+  kill -0 $PID 2>/dev/null || { cat "$LOG"; exit 1; }
+  sleep 0.05
+done
+ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+
+ids=()
+for i in $(seq 1 "$AGENTS"); do
+  ids+=("$(curl -fs "$BASE/api/v1/agents" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"Bench $i\",\"greeting\":\"Hello $i\",\"preamble\":\"You are agent $i.\",\"language\":\"en\",\"voiceId\":\"v$i\"}" \
+    | sed -E 's/.*"id":"([^"]+)".*/\1/')")
+done
+
+LUA=$(mktemp --suffix=.lua)
+{
+  echo "ids = {"; printf '"%s",\n' "${ids[@]}"; echo "}"
+  echo 'request = function() return wrk.format("GET", "/api/v1/agents/" .. ids[math.random(#ids)]) end'
+} >"$LUA"
+
+summary() { # wrk output -> "req/s p50 p90 p99"
+  awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +90%/ {p90=$2} /^ +99%/ {p99=$2}
+       END {printf "%10s req/s   p50 %-8s p90 %-8s p99 %-8s\n", rps, p50, p90, p99}'
+}
+
+wrk -t2 -c32 -d5s -s "$LUA" "$BASE" >/dev/null   # warm-up (JIT, pools)
+get_one=$(wrk -t2 -c32 -d"$DURATION" --latency -s "$LUA" "$BASE" | summary)
+list_page=$(wrk -t2 -c32 -d"$DURATION" --latency "$BASE/api/v1/agents?limit=20" | summary)
+rss_kb=$(awk '/VmRSS/ {print $2}' /proc/$PID/status)
+rm -f "$LUA"
+
+echo "switchboard read-path benchmark ($MODE, $(nproc) cores, $AGENTS agents, $DURATION per run, wrk -t2 -c32)"
+echo "  ready after start:      ${ready_ms} ms"
+echo "  GET /agents/{id}:     $get_one"
+echo "  GET /agents?limit=20: $list_page"
+echo "  RSS after load:         $((rss_kb / 1024)) MiB"
