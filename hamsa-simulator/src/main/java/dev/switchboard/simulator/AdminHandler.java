@@ -109,11 +109,12 @@ final class AdminHandler implements HttpHandler {
         Map<String, String> errors = new LinkedHashMap<>();
         long status = longField(body, "status", 0, errors);
         long times = longField(body, "times", 1, errors);
+        long retryAfter = longField(body, "retryAfterSeconds", -1, errors);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
         try {
-            scripted.add((int) status, (int) Math.min(times, Integer.MAX_VALUE));
+            scripted.add((int) status, (int) Math.min(times, Integer.MAX_VALUE), retryAfter < 0 ? null : retryAfter);
         } catch (IllegalArgumentException e) {
             throw ApiException.validation(Map.of(status < 400 || status > 599 ? "status" : "times", e.getMessage()));
         }

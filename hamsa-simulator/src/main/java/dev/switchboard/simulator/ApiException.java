@@ -78,6 +78,12 @@ final class ApiException extends RuntimeException {
         return of(504, "Gateway timeout", "gateway_timeout");
     }
 
+    ApiException withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new ApiException(status, getMessage(), messageKey, details, more);
+    }
+
     int status() {
         return status;
     }

@@ -79,9 +79,9 @@ final class ApiGateway implements HttpHandler {
             return error(exchange, ApiException.invalidApiKey());
         }
 
-        Integer scriptedStatus = scripted.next();
-        if (scriptedStatus != null) {
-            return error(exchange, ScriptedFailures.answer(scriptedStatus, quota.retryAfterSeconds()));
+        ScriptedFailures.Failure scriptedFailure = scripted.next();
+        if (scriptedFailure != null) {
+            return error(exchange, ScriptedFailures.answer(scriptedFailure, quota.retryAfterSeconds()));
         }
 
         FaultInjector.Outcome fault = faults.draw();

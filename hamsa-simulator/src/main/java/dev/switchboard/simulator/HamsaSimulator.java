@@ -190,6 +190,11 @@ public final class HamsaSimulator implements AutoCloseable {
         scripted.add(status, times);
     }
 
+    /** The next authenticated API request gets this status (429 or 503) with this {@code Retry-After}. */
+    public void failNext(int status, java.time.Duration retryAfter) {
+        scripted.add(status, 1, retryAfter.toSeconds());
+    }
+
     public int agentCount() {
         return agents.count();
     }

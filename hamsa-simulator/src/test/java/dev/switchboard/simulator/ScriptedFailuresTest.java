@@ -42,6 +42,15 @@ class ScriptedFailuresTest extends SimulatorTestSupport {
     }
 
     @Test
+    void a_scripted_429_or_503_can_name_its_own_retry_after() {
+        simulator.failNext(429, Duration.ofSeconds(47));
+        simulator.failNext(503, Duration.ofSeconds(9));
+
+        assertThat(client.get("/v2/voice-agents").headers().firstValue("Retry-After")).contains("47");
+        assertThat(client.get("/v2/voice-agents").headers().firstValue("Retry-After")).contains("9");
+    }
+
+    @Test
     void a_request_without_the_key_does_not_use_up_a_scripted_failure() {
         simulator.failNext(404);
 

@@ -46,13 +46,13 @@ final class HamsaErrorMapper implements ResponseExceptionMapper<PlatformExceptio
             case 401, 403 -> PlatformFailure.AUTH;
             case 404, 410 -> PlatformFailure.NOT_FOUND;
             case 429 -> PlatformFailure.RATE_LIMITED;
-            case 504 -> PlatformFailure.TIMEOUT;
+            case 408, 504 -> PlatformFailure.TIMEOUT;
             default -> status >= 500 ? PlatformFailure.UNAVAILABLE : PlatformFailure.VALIDATION;
         };
     }
 
     /** {@code Retry-After} (seconds or an HTTP date), else the time left until {@code X-RateLimit-Reset}. */
-    private Optional<Duration> retryAfter(Response response, int status) {
+    Optional<Duration> retryAfter(Response response, int status) {
         Optional<Duration> fromRetryAfter = Optional.ofNullable(response.getHeaderString("Retry-After"))
                 .flatMap(this::parseRetryAfter);
         if (fromRetryAfter.isPresent() || status != 429) {

@@ -153,6 +153,6 @@ final class HamsaJson {
     }
 
     static PlatformException badResponse(String why) {
-        return new PlatformException(PlatformFailure.BAD_RESPONSE, null, "Unreadable Hamsa response: " + why);
+        return PlatformException.withoutAnswer(PlatformFailure.BAD_RESPONSE, "Unreadable Hamsa response: " + why, null);
     }
 }

@@ -16,8 +16,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -33,12 +33,17 @@ class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
     private static final Logger LOG = Logger.getLogger(HamsaVoiceAgentPlatform.class);
     /** A guard against a server whose paging never ends: 10,000 pages is far past any real account. */
     private static final int MAX_PAGES = 10_000;
+    /** Hamsa's largest page (the documentation's perPage limit is 200; the guide is silent): stay under both. */
+    static final int MAX_PAGE_SIZE = 100;
+    /** How the JDK, Netty and Vert.x word a connection that was never made. */
+    private static final List<String> NEVER_CONNECTED = List.of("connection refused", "connecttimeout",
+            "connection timed out", "unknownhost", "no route to host", "unresolved");
 
     private final HamsaAgentsApi api;
     private final int pageSize;
 
     HamsaVoiceAgentPlatform(HamsaConfig config, Clock clock) {
-        this.pageSize = config.pageSize();
+        this.pageSize = Math.max(1, Math.min(config.pageSize(), MAX_PAGE_SIZE));
         this.api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(config.baseUrl())
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -69,9 +74,10 @@ class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
             JsonNode payload = HamsaJson.payload(call("list agents", () -> api.list(current, pageSize)));
             List<JsonNode> items = HamsaJson.agentPage(payload);
             items.stream().map(HamsaJson::agent).forEach(a -> agents.putIfAbsent(a.id(), a));
+            // A server may cap the page below what we asked for, so a short page does not prove the
+            // end: only an empty page, or having seen the total Hamsa reports, does.
             Optional<Long> total = HamsaJson.total(payload);
-            boolean lastPage = items.isEmpty() || items.size() < pageSize
-                    || total.map(t -> (long) current * pageSize >= t).orElse(false);
+            boolean lastPage = items.isEmpty() || total.map(t -> agents.size() >= t).orElse(false);
             if (lastPage) {
                 return new ArrayList<>(agents.values());
             }
@@ -111,23 +117,35 @@ class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
     }
 
     private static PlatformException transportFailure(String operation, ProcessingException e) {
-        PlatformFailure kind = PlatformFailure.UNAVAILABLE;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PlatformException pe) {
                 return pe;
             }
+        }
+        PlatformFailure kind = transportFailureKind(e);
+        LOG.warnf("Hamsa %s failed without an answer (%s): %s", operation, kind, rootMessage(e));
+        return PlatformException.withoutAnswer(kind, "Hamsa " + operation + ": " + rootMessage(e), e);
+    }
+
+    /**
+     * A connection that never opened is UNAVAILABLE (nothing reached Hamsa, so nothing happened there);
+     * a request that got no answer in time is TIMEOUT (it may have taken effect); a body Jackson could
+     * not read is BAD_RESPONSE.
+     */
+    static PlatformFailure transportFailureKind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JsonProcessingException) {
-                kind = PlatformFailure.BAD_RESPONSE;
-                break;
+                return PlatformFailure.BAD_RESPONSE;
             }
             String text = (t.getClass().getSimpleName() + " " + t.getMessage()).toLowerCase(Locale.ROOT);
+            if (NEVER_CONNECTED.stream().anyMatch(text::contains)) {
+                return PlatformFailure.UNAVAILABLE;
+            }
             if (text.contains("timeout") || text.contains("timed out")) {
-                kind = PlatformFailure.TIMEOUT;
-                break;
+                return PlatformFailure.TIMEOUT;
             }
         }
-        LOG.warnf("Hamsa %s failed without an answer (%s): %s", operation, kind, e.getMessage());
-        return new PlatformException(kind, null, "Hamsa " + operation + ": " + rootMessage(e), null, Map.of(), e);
+        return PlatformFailure.UNAVAILABLE;
     }
 
     private static String rootMessage(Throwable e) {

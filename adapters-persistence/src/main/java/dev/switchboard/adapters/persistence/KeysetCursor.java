@@ -12,6 +12,9 @@ import java.util.UUID;
  */
 record KeysetCursor(Instant createdAt, UUID id) {
 
+    /** No agent can be older than the service or dated past year 9999; anything else is forged. */
+    private static final Instant OLDEST = Instant.parse("2020-01-01T00:00:00Z");
+    private static final Instant NEWEST = Instant.parse("9999-12-31T23:59:59Z");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -23,8 +26,11 @@ record KeysetCursor(Instant createdAt, UUID id) {
     static KeysetCursor decode(String cursor) {
         try {
             String[] parts = new String(DECODER.decode(cursor), StandardCharsets.UTF_8).split(":", 3);
-            return new KeysetCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    UUID.fromString(parts[2]));
+            Instant createdAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            if (createdAt.isBefore(OLDEST) || createdAt.isAfter(NEWEST)) {
+                throw new IllegalArgumentException("cursor time out of range");
+            }
+            return new KeysetCursor(createdAt, UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
             throw InvalidInputException.of("cursor", "is not a cursor this service issued");
         }

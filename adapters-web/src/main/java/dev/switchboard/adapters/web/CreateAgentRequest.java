@@ -13,7 +13,8 @@ public record CreateAgentRequest(
         @NotBlank @Size(max = AgentSettings.NAME_MAX) String name,
         @NotBlank @Size(max = AgentSettings.GREETING_MAX) String greeting,
         @NotBlank @Size(max = AgentSettings.PREAMBLE_MAX) String preamble,
-        @NotBlank @Pattern(regexp = AgentSettings.LANGUAGE_PATTERN, message = "must be a language tag such as 'en' or 'en-US'")
+        @NotBlank @Size(max = AgentSettings.LANGUAGE_MAX)
+        @Pattern(regexp = AgentSettings.LANGUAGE_PATTERN, message = "must be a language tag such as 'en' or 'en-US'")
         String language,
         @NotBlank @Size(max = AgentSettings.VOICE_ID_MAX) String voiceId,
         @Size(min = 1, max = VoiceAgent.EXTERNAL_ID_MAX) @Pattern(regexp = ".*\\S.*", message = "must not be blank when given")

@@ -1,6 +1,7 @@
 package dev.switchboard.adapters.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "Problem")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// Only ever sent inside a built Response, where Quarkus cannot see its type: register it for native.
+@RegisterForReflection(targets = {Problem.class, Problem.FieldError.class, Problem.Upstream.class})
 public record Problem(
         String type,
         String title,
@@ -26,6 +29,7 @@ public record Problem(
     public record FieldError(String field, String message) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Upstream(String code, String message) {
     }
 

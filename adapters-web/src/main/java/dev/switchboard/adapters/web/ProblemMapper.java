@@ -92,7 +92,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response platform(PlatformException e, UriInfo uri) {
-        Problem.Upstream upstream = new Problem.Upstream(e.platformCode().orElse(null), e.platformMessage().orElse(null));
+        // Only what Hamsa itself said goes to the client; our own notes on a failed connection stay in the log.
+        Problem.Upstream upstream = e.platformAnswered()
+                ? new Problem.Upstream(e.platformCode().orElse(null), e.platformMessage().orElse(null))
+                : null;
         return switch (e.failure()) {
             case VALIDATION -> respond(Problem.of(422, "HAMSA_REJECTED", "Hamsa refused the request",
                             "Hamsa found the request invalid.", path(uri))

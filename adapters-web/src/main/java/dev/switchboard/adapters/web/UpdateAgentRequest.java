@@ -13,6 +13,7 @@ public record UpdateAgentRequest(
         @Size(min = 1, max = AgentSettings.NAME_MAX) String name,
         @Size(min = 1, max = AgentSettings.GREETING_MAX) String greeting,
         @Size(min = 1, max = AgentSettings.PREAMBLE_MAX) String preamble,
+        @Size(max = AgentSettings.LANGUAGE_MAX)
         @Pattern(regexp = AgentSettings.LANGUAGE_PATTERN, message = "must be a language tag such as 'en' or 'en-US'")
         String language,
         @Size(min = 1, max = AgentSettings.VOICE_ID_MAX) String voiceId) {

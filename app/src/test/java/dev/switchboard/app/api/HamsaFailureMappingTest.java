@@ -69,7 +69,7 @@ class HamsaFailureMappingTest {
                 .when().post("/api/v1/agents")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
-                .header("Retry-After", notNullValue())
+                .header("Retry-After", equalTo("5"))
                 .body("code", equalTo("HAMSA_UNAVAILABLE"));
         hamsa.setFaults(FaultSettings.none());
         assertThat(agentsInMirror()).isEqualTo(before);
@@ -77,14 +77,25 @@ class HamsaFailureMappingTest {
 
     @Test
     void hamsa_rate_limit_is_503_with_hamsas_retry_after() {
-        hamsa.setRateLimit(1, Duration.ofSeconds(30));
-        hamsa.failNext(429);
+        // 47 s: nothing like Switchboard's own 5 s default, so the test sees whose value it got.
+        hamsa.failNext(429, Duration.ofSeconds(47));
 
-        String retryAfter = given().contentType(ContentType.JSON).body(agentBody("Too many"))
+        given().contentType(ContentType.JSON).body(agentBody("Too many"))
                 .when().post("/api/v1/agents")
                 .then().statusCode(503)
                 .body("code", equalTo("HAMSA_RATE_LIMITED"))
                 .body("hamsa.code", equalTo("10429"))
+                .header("Retry-After", equalTo("47"));
+    }
+
+    @Test
+    void hamsa_exhausting_its_real_rate_limit_is_503_with_a_retry_after_inside_the_window() {
+        hamsa.setRateLimit(0, Duration.ofSeconds(30));
+
+        String retryAfter = given().contentType(ContentType.JSON).body(agentBody("Over quota"))
+                .when().post("/api/v1/agents")
+                .then().statusCode(503)
+                .body("code", equalTo("HAMSA_RATE_LIMITED"))
                 .extract().header("Retry-After");
         assertThat(Long.parseLong(retryAfter)).isBetween(1L, 30L);
     }

@@ -3,7 +3,9 @@ package dev.switchboard.app.api;
 import static dev.switchboard.app.api.VoiceAgentApiTest.agentBody;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -39,13 +41,16 @@ class UnreachableHamsaTest {
     }
 
     @Test
-    void a_write_while_hamsa_is_unreachable_is_503_with_retry_after() {
-        given().contentType(ContentType.JSON).body(agentBody("Nobody home"))
+    void a_write_while_hamsa_is_unreachable_is_503_with_retry_after_and_no_internals() {
+        String body = given().contentType(ContentType.JSON).body(agentBody("Nobody home"))
                 .when().post("/api/v1/agents")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
-                .body("code", equalTo("HAMSA_UNAVAILABLE"));
+                .body("code", equalTo("HAMSA_UNAVAILABLE"))
+                .body("hamsa", nullValue())
+                .extract().asString();
+        assertThat(body).doesNotContain("Exception").doesNotContain("127.0.0.1").doesNotContain("refused");
     }
 
     @Test

@@ -181,6 +181,42 @@ class VoiceAgentApiTest {
     }
 
     @Test
+    void a_language_tag_longer_than_35_characters_is_refused_before_hamsa_is_asked() {
+        Map<String, Object> body = new java.util.HashMap<>(agentBody("Long tag"));
+        body.put("language", "en-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd");
+
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/agents")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("language"));
+        assertThat(hamsa.recordedRequests()).isEmpty();
+    }
+
+    @Test
+    void a_body_over_the_size_limit_is_413() {
+        Map<String, Object> body = new java.util.HashMap<>(agentBody("Huge"));
+        body.put("preamble", "p".repeat(300 * 1024));
+
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/agents")
+                .then().statusCode(413);
+        assertThat(hamsa.recordedRequests()).isEmpty();
+    }
+
+    @Test
+    void an_unknown_path_and_a_wrong_method_are_problems_too() {
+        given().when().get("/api/v1/nothing-here")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("NOT_FOUND"));
+        given().contentType(ContentType.JSON).body(Map.of())
+                .when().put("/api/v1/agents/" + UUID.randomUUID())
+                .then().statusCode(405)
+                .contentType("application/problem+json")
+                .body("code", equalTo("METHOD_NOT_ALLOWED"));
+    }
+
+    @Test
     void malformed_json_is_a_400_problem_without_a_stack_trace() {
         String body = given().contentType(ContentType.JSON).body("{\"name\": \"broken\", ")
                 .when().post("/api/v1/agents")
@@ -266,6 +302,10 @@ class VoiceAgentApiTest {
         given().queryParam("limit", 101).when().get("/api/v1/agents")
                 .then().statusCode(400).body("errors.field", hasItem("limit"));
         given().queryParam("cursor", "garbage!").when().get("/api/v1/agents")
+                .then().statusCode(400).body("errors.field", hasItem("cursor"));
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("99999999999999:0:" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().queryParam("cursor", forged).when().get("/api/v1/agents")
                 .then().statusCode(400).body("errors.field", hasItem("cursor"));
     }
 

@@ -14,6 +14,8 @@ public record AgentSettings(String name, String greeting, String preamble, Strin
     public static final int GREETING_MAX = 1_000;
     public static final int PREAMBLE_MAX = 20_000;
     public static final int VOICE_ID_MAX = 255;
+    /** Long enough for any real tag (RFC 5646 suggests 35 at most); also the mirror's column width. */
+    public static final int LANGUAGE_MAX = 35;
     /** BCP 47 in the form the platform takes: a language, then optional subtags ("en", "ar", "en-US"). */
     public static final String LANGUAGE_PATTERN = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
     private static final Pattern LANGUAGE = Pattern.compile(LANGUAGE_PATTERN);
@@ -26,6 +28,8 @@ public record AgentSettings(String name, String greeting, String preamble, Strin
         checkText(violations, "voiceId", voiceId, VOICE_ID_MAX);
         if (language == null || language.isBlank()) {
             violations.add(new FieldViolation("language", "must not be blank"));
+        } else if (language.length() > LANGUAGE_MAX) {
+            violations.add(new FieldViolation("language", "must be at most " + LANGUAGE_MAX + " characters"));
         } else if (!LANGUAGE.matcher(language).matches()) {
             violations.add(new FieldViolation("language", "must be a language tag such as 'en' or 'en-US'"));
         }
@@ -40,6 +44,14 @@ public record AgentSettings(String name, String greeting, String preamble, Strin
         } else if (value.length() > max) {
             violations.add(new FieldViolation(field, "must be at most " + max + " characters"));
         }
+    }
+
+    /** The name a copy of an agent gets when its caller names none: "<name> (copy)", cut to fit. */
+    public static String copyName(String name) {
+        String suffix = " (copy)";
+        return name.length() + suffix.length() <= NAME_MAX
+                ? name + suffix
+                : name.substring(0, NAME_MAX - suffix.length()) + suffix;
     }
 
     /** These settings with the given changes applied; fields the changes leave out stay as they are. */

@@ -19,8 +19,13 @@ public final class PlatformException extends DomainException {
 
     public PlatformException(PlatformFailure failure, String platformCode, String platformMessage,
                              Duration retryAfter, Map<String, String> details, Throwable cause) {
+        this(failure, platformCode, platformMessage, retryAfter, details, cause, platformMessage);
+    }
+
+    private PlatformException(PlatformFailure failure, String platformCode, String platformMessage,
+                              Duration retryAfter, Map<String, String> details, Throwable cause, String detail) {
         super("Voice platform failure " + failure + (platformCode == null ? "" : " [" + platformCode + "]")
-                + (platformMessage == null ? "" : ": " + platformMessage), cause);
+                + (detail == null ? "" : ": " + detail), cause);
         this.failure = Objects.requireNonNull(failure, "failure");
         this.platformCode = platformCode;
         this.platformMessage = platformMessage;
@@ -30,6 +35,19 @@ public final class PlatformException extends DomainException {
 
     public PlatformException(PlatformFailure failure, String platformCode, String platformMessage) {
         this(failure, platformCode, platformMessage, null, Map.of(), null);
+    }
+
+    /**
+     * The platform gave no answer (refused connection, timeout, unreadable body): there is no platform
+     * code or message, only our own description of what happened, which stays out of client responses.
+     */
+    public static PlatformException withoutAnswer(PlatformFailure failure, String detail, Throwable cause) {
+        return new PlatformException(failure, null, null, null, Map.of(), cause, detail);
+    }
+
+    /** Whether the platform answered at all: only then are its code and message worth passing on. */
+    public boolean platformAnswered() {
+        return platformCode != null || platformMessage != null;
     }
 
     public PlatformFailure failure() {

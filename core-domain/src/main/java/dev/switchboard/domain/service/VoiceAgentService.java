@@ -1,6 +1,8 @@
 package dev.switchboard.domain.service;
 
 import dev.switchboard.domain.model.AgentChanges;
+import dev.switchboard.domain.model.AgentSettings;
+import dev.switchboard.domain.model.ConcurrentUpdateException;
 import dev.switchboard.domain.model.DuplicateExternalIdException;
 import dev.switchboard.domain.model.Page;
 import dev.switchboard.domain.model.PageRequest;
@@ -29,6 +31,7 @@ import java.util.Objects;
 public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateVoiceAgentUseCase,
         GetVoiceAgentQuery, ListVoiceAgentsQuery, CloneVoiceAgentUseCase {
 
+    private static final int RESYNC_ATTEMPTS = 3;
     private static final System.Logger LOG = System.getLogger(VoiceAgentService.class.getName());
 
     private final VoiceAgentPlatform platform;
@@ -59,8 +62,34 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
         current.settings().with(changes);
         PlatformAgent confirmed = platform.updateAgent(current.hamsaAgentId(), changes);
         VoiceAgent next = current.withSettings(confirmed.settings(), clock.instant());
-        repository.update(next);
-        return next;
+        try {
+            repository.update(next);
+            return next;
+        } catch (ConcurrentUpdateException e) {
+            // Another update reached the platform and the mirror between our read and our write. The
+            // platform now holds whichever change it applied last: mirror that, not our guess of it.
+            return resync(command.id());
+        }
+    }
+
+    /** Stores the platform's current settings as the next version, retrying while others keep writing. */
+    private VoiceAgent resync(VoiceAgentId id) {
+        ConcurrentUpdateException last = null;
+        for (int attempt = 0; attempt < RESYNC_ATTEMPTS; attempt++) {
+            VoiceAgent latest = get(id);
+            PlatformAgent onPlatform = platform.getAgent(latest.hamsaAgentId());
+            if (onPlatform.settings().equals(latest.settings())) {
+                return latest;
+            }
+            VoiceAgent next = latest.withSettings(onPlatform.settings(), clock.instant());
+            try {
+                repository.update(next);
+                return next;
+            } catch (ConcurrentUpdateException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     @Override
@@ -77,7 +106,9 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
     public VoiceAgent cloneAgent(CloneVoiceAgentCommand command) {
         VoiceAgent source = get(command.sourceId());
         refuseTakenExternalId(command.externalId());
-        PlatformAgent copy = platform.cloneAgent(source.hamsaAgentId(), command.name());
+        // Switchboard names the copy itself when the caller does not, so the name is sure to fit.
+        String name = command.name() != null ? command.name() : AgentSettings.copyName(source.settings().name());
+        PlatformAgent copy = platform.cloneAgent(source.hamsaAgentId(), name);
         return mirrorNew(copy, command.externalId());
     }
 

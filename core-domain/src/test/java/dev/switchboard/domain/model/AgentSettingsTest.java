@@ -32,6 +32,16 @@ class AgentSettingsTest {
     }
 
     @Test
+    void a_language_tag_longer_than_the_mirror_can_hold_is_refused() {
+        String tooLong = "en-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd";
+        assertThat(tooLong).matches(AgentSettings.LANGUAGE_PATTERN).hasSizeGreaterThan(AgentSettings.LANGUAGE_MAX);
+
+        assertThatThrownBy(() -> new AgentSettings("a", "b", "c", tooLong, "v"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field).containsExactly("language"));
+    }
+
+    @Test
     void changes_keep_the_fields_they_leave_out() {
         AgentSettings s = new AgentSettings("a", "b", "c", "en", "v");
         AgentChanges changes = new AgentChanges(Optional.of("A"), Optional.empty(), Optional.empty(),

@@ -170,6 +170,83 @@ class VoiceAgentServiceTest {
     }
 
     @Test
+    void givenAnotherUpdateWinsTheRace_whenUpdating_thenTheMirrorHoldsWhatThePlatformHolds() {
+        RacingRepository racing = new RacingRepository(repository);
+        VoiceAgentService racingService = new VoiceAgentService(platform, racing, clock);
+        VoiceAgent agent = racingService.create(new CreateVoiceAgentCommand(settings("Support"), null));
+        AgentChanges rivalName = new AgentChanges(Optional.of("Rival"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        // Right after our read, a second request changes the name on the platform and in the mirror, so our
+        // platform call applies on top of it and our mirror write finds version 2 already taken.
+        racing.afterNextRead = () -> {
+            var onPlatform = platform.updateAgent(agent.hamsaAgentId(), rivalName);
+            repository.update(agent.withSettings(onPlatform.settings(), T0.plusSeconds(1)));
+        };
+
+        VoiceAgent result = racingService.update(new UpdateVoiceAgentCommand(agent.id(), greeting("Hi there")));
+
+        assertThat(result.settings().name()).isEqualTo("Rival");
+        assertThat(result.settings().greeting()).isEqualTo("Hi there");
+        assertThat(result.version()).isEqualTo(3);
+        assertThat(repository.findById(agent.id())).contains(result);
+        assertThat(platform.getAgent(agent.hamsaAgentId()).settings()).isEqualTo(result.settings());
+    }
+
+    /** Runs a competing write right after the next read. */
+    private static final class RacingRepository implements dev.switchboard.domain.port.out.VoiceAgentRepository {
+        private final InMemoryVoiceAgentRepository delegate;
+        Runnable afterNextRead;
+
+        RacingRepository(InMemoryVoiceAgentRepository delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void insert(VoiceAgent agent) {
+            delegate.insert(agent);
+        }
+
+        @Override
+        public void update(VoiceAgent agent) {
+            delegate.update(agent);
+        }
+
+        @Override
+        public Optional<VoiceAgent> findById(VoiceAgentId id) {
+            Optional<VoiceAgent> found = delegate.findById(id);
+            Runnable race = afterNextRead;
+            afterNextRead = null;
+            if (race != null) {
+                race.run();
+            }
+            return found;
+        }
+
+        @Override
+        public Optional<VoiceAgent> findByExternalId(String externalId) {
+            return delegate.findByExternalId(externalId);
+        }
+
+        @Override
+        public dev.switchboard.domain.model.Page<VoiceAgent> list(PageRequest request) {
+            return delegate.list(request);
+        }
+    }
+
+    @Test
+    void a_clone_without_a_name_is_named_by_switchboard_and_fits_even_for_a_long_source_name() {
+        String longName = "N".repeat(AgentSettings.NAME_MAX);
+        VoiceAgent source = service.create(new CreateVoiceAgentCommand(settings(longName), null));
+
+        VoiceAgent copy = service.cloneAgent(new CloneVoiceAgentCommand(source.id(), null, null));
+
+        assertThat(copy.settings().name()).hasSize(AgentSettings.NAME_MAX).endsWith(" (copy)");
+        assertThat(service.cloneAgent(new CloneVoiceAgentCommand(
+                service.create(new CreateVoiceAgentCommand(settings("Short"), null)).id(), null, null))
+                .settings().name()).isEqualTo("Short (copy)");
+    }
+
+    @Test
     void cloning_an_unknown_agent_is_not_found() {
         assertThatThrownBy(() -> service.cloneAgent(new CloneVoiceAgentCommand(VoiceAgentId.newId(), null, null)))
                 .isInstanceOf(VoiceAgentNotFoundException.class);
