@@ -71,6 +71,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response payloadTooLarge(PayloadTooLargeException e, UriInfo uri) {
+        return respond(BodySizeLimit.problem(path(uri), e.maxBytes()));
+    }
+
+    @ServerExceptionMapper
     public Response notFound(VoiceAgentNotFoundException e, UriInfo uri) {
         return respond(Problem.of(404, "AGENT_NOT_FOUND", "Voice agent not found",
                 "No voice agent has the id '" + e.id() + "'.", path(uri)));
@@ -128,6 +133,11 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return payloadTooLarge(tooLarge, uri);
+            }
+        }
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             // The JSON reader wraps what Jackson could not parse: answer as for any unreadable body.
             return unreadableJson(json, uri);

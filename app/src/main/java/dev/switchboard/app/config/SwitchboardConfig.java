@@ -10,6 +10,16 @@ public interface SwitchboardConfig {
 
     Hamsa hamsa();
 
+    Api api();
+
+    /** The teams' API. */
+    interface Api {
+
+        /** Larger request bodies answer 413 (read by the web adapter's {@code BodySizeLimit}). */
+        @WithDefault("256K")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
+    }
+
     interface Hamsa {
 
         Sandbox sandbox();

@@ -193,13 +193,36 @@ class VoiceAgentApiTest {
     }
 
     @Test
-    void a_body_over_the_size_limit_is_413() {
+    void a_body_over_the_size_limit_is_a_413_problem() {
         Map<String, Object> body = new java.util.HashMap<>(agentBody("Huge"));
         body.put("preamble", "p".repeat(300 * 1024));
 
         given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/agents")
-                .then().statusCode(413);
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("code", equalTo("PAYLOAD_TOO_LARGE"));
+        assertThat(hamsa.recordedRequests()).isEmpty();
+    }
+
+    @Test
+    void a_chunked_body_over_the_size_limit_is_a_413_problem_too() throws Exception {
+        byte[] huge = ("{\"name\": \"Chunked\", \"preamble\": \"" + "p".repeat(300 * 1024) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/agents"))
+                .header("Content-Type", "application/json")
+                // an InputStream body has no known length, so the client sends it chunked
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+                .build();
+
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("PAYLOAD_TOO_LARGE");
         assertThat(hamsa.recordedRequests()).isEmpty();
     }
 

@@ -18,7 +18,10 @@ class HamsaSandboxTest {
             public int rateLimit() { return 100; }
             public Duration rateWindow() { return Duration.ofMinutes(1); }
         };
-        return () -> () -> sandbox;
+        return new SwitchboardConfig() {
+            public Hamsa hamsa() { return () -> sandbox; }
+            public Api api() { throw new UnsupportedOperationException(); }
+        };
     }
 
     @Test
