@@ -73,7 +73,8 @@ summary() { # wrk output -> "req/s p50 p90 p99"
        END {printf "%10s req/s   p50 %-8s p90 %-8s p99 %-8s\n", rps, p50, p90, p99}'
 }
 
-wrk -t2 -c32 -d5s -s "$LUA" "$BASE" >/dev/null   # warm-up (JIT, pools)
+wrk -t2 -c32 -d5s -s "$LUA" "$BASE" >/dev/null                 # warm-up (JIT, pools) of both paths
+wrk -t2 -c32 -d5s "$BASE/api/v1/agents?limit=20" >/dev/null
 get_one=$(wrk -t2 -c32 -d"$DURATION" --latency -s "$LUA" "$BASE" | summary)
 list_page=$(wrk -t2 -c32 -d"$DURATION" --latency "$BASE/api/v1/agents?limit=20" | summary)
 rss_kb=$(awk '/VmRSS/ {print $2}' /proc/$PID/status)

@@ -94,7 +94,7 @@ class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
     @Override
     public PlatformAgent cloneAgent(HamsaAgentId source, String newName) {
         JsonNode payload = HamsaJson.payload(call("clone agent", () -> api.cloneAgent(HamsaJson.cloneBody(source, newName))));
-        // Some Hamsa answers carry only the new id; then the copy is read back in full.
+        // Neither source shows the clone answer; should it carry only the new id, read the copy back in full.
         if (payload != null && payload.isObject() && payload.size() <= 2 && payload.has("id")) {
             return getAgent(new HamsaAgentId(payload.get("id").asText()));
         }
