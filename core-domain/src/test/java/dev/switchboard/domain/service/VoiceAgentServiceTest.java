@@ -75,6 +75,18 @@ class VoiceAgentServiceTest {
     }
 
     @Test
+    void givenTheMirrorFails_whenCreating_thenTheCallerSeesTheFailureAndNoMirrorRowExists() {
+        RacingRepository failing = new RacingRepository(repository);
+        failing.failNextInsert = new IllegalStateException("database down");
+        VoiceAgentService failingService = new VoiceAgentService(platform, failing, clock);
+
+        assertThatThrownBy(() -> failingService.create(new CreateVoiceAgentCommand(settings("Orphan"), null)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("database down");
+        assertThat(platform.listAgents()).as("the platform has it: the warning names its id").hasSize(1);
+        assertThat(repository.list(PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
     void an_update_sends_only_the_changed_fields_and_moves_version_and_time() {
         VoiceAgent agent = service.create(new CreateVoiceAgentCommand(settings("Support"), null));
         clock.advance(Duration.ofMinutes(5));
@@ -192,10 +204,11 @@ class VoiceAgentServiceTest {
         assertThat(platform.getAgent(agent.hamsaAgentId()).settings()).isEqualTo(result.settings());
     }
 
-    /** Runs a competing write right after the next read. */
+    /** Runs a competing write right after the next read, or fails the next insert. */
     private static final class RacingRepository implements dev.switchboard.domain.port.out.VoiceAgentRepository {
         private final InMemoryVoiceAgentRepository delegate;
         Runnable afterNextRead;
+        RuntimeException failNextInsert;
 
         RacingRepository(InMemoryVoiceAgentRepository delegate) {
             this.delegate = delegate;
@@ -203,6 +216,11 @@ class VoiceAgentServiceTest {
 
         @Override
         public void insert(VoiceAgent agent) {
+            RuntimeException failure = failNextInsert;
+            failNextInsert = null;
+            if (failure != null) {
+                throw failure;
+            }
             delegate.insert(agent);
         }
 
