@@ -25,7 +25,7 @@ public class BodySizeLimit {
     private final long maxBytes;
     private final ObjectMapper json;
 
-    BodySizeLimit(@ConfigProperty(name = "switchboard.api.max-body-size", defaultValue = "256K") MemorySize max,
+    BodySizeLimit(@ConfigProperty(name = "switchboard.api.max-body-size") MemorySize max,
                   ObjectMapper json) {
         this.maxBytes = max.asLongValue();
         this.json = json;

@@ -133,13 +133,14 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        // The body reader wraps what it could not read: answer as for the wrapped error itself. An oversize
+        // body comes wrapped in Jackson's own exception, so it is looked for down the whole chain first.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 return payloadTooLarge(tooLarge, uri);
             }
         }
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
-            // The JSON reader wraps what Jackson could not parse: answer as for any unreadable body.
             return unreadableJson(json, uri);
         }
         if (status >= 500) {

@@ -39,6 +39,15 @@ class VoiceAgentApiTest {
                 "language", "en-US", "voiceId", "voice_abc123");
     }
 
+    /** A valid body with some fields replaced or added (key, value, key, value...). */
+    static Map<String, Object> agentBodyWith(String name, Object... fieldsAndValues) {
+        Map<String, Object> body = new java.util.HashMap<>(agentBody(name));
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            body.put((String) fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return body;
+    }
+
     static ExtractableResponse<Response> createAgent(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/agents")
@@ -48,8 +57,7 @@ class VoiceAgentApiTest {
     @Test
     void an_agent_is_created_read_changed_and_cloned_with_one_hamsa_call_per_write() {
         String externalId = "crm-" + UUID.randomUUID();
-        Map<String, Object> body = new java.util.HashMap<>(agentBody("Support"));
-        body.put("externalId", externalId);
+        Map<String, Object> body = agentBodyWith("Support", "externalId", externalId);
 
         ExtractableResponse<Response> created = given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/agents")
@@ -139,8 +147,7 @@ class VoiceAgentApiTest {
 
     @Test
     void a_second_agent_with_the_same_external_id_answers_409_with_the_first_ones_location() {
-        Map<String, Object> body = new java.util.HashMap<>(agentBody("First"));
-        body.put("externalId", "dup-" + UUID.randomUUID());
+        Map<String, Object> body = agentBodyWith("First", "externalId", "dup-" + UUID.randomUUID());
         String firstId = createAgent(body).path("id");
         hamsa.clearRecordedRequests();
 
@@ -168,9 +175,7 @@ class VoiceAgentApiTest {
 
     @Test
     void oversize_fields_are_refused_with_their_names() {
-        Map<String, Object> body = new java.util.HashMap<>(agentBody("x".repeat(256)));
-        body.put("greeting", "g".repeat(1001));
-        body.put("language", "English");
+        Map<String, Object> body = agentBodyWith("x".repeat(256), "greeting", "g".repeat(1001), "language", "English");
 
         given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/agents")
@@ -182,8 +187,7 @@ class VoiceAgentApiTest {
 
     @Test
     void a_language_tag_longer_than_35_characters_is_refused_before_hamsa_is_asked() {
-        Map<String, Object> body = new java.util.HashMap<>(agentBody("Long tag"));
-        body.put("language", "en-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd");
+        Map<String, Object> body = agentBodyWith("Long tag", "language", "en-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd");
 
         given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/agents")
@@ -194,8 +198,7 @@ class VoiceAgentApiTest {
 
     @Test
     void a_body_over_the_size_limit_is_a_413_problem() {
-        Map<String, Object> body = new java.util.HashMap<>(agentBody("Huge"));
-        body.put("preamble", "p".repeat(300 * 1024));
+        Map<String, Object> body = agentBodyWith("Huge", "preamble", "p".repeat(300 * 1024));
 
         given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/agents")
@@ -252,8 +255,7 @@ class VoiceAgentApiTest {
 
     @Test
     void an_unknown_field_is_refused_by_name() {
-        Map<String, Object> body = new java.util.HashMap<>(agentBody("Sneaky"));
-        body.put("hamsaAgentId", "someone-elses");
+        Map<String, Object> body = agentBodyWith("Sneaky", "hamsaAgentId", "someone-elses");
 
         given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/agents")
@@ -264,8 +266,7 @@ class VoiceAgentApiTest {
 
     @Test
     void a_field_of_the_wrong_type_is_named() {
-        Map<String, Object> body = new java.util.HashMap<>(agentBody("Typed"));
-        body.put("name", Map.of("first", "Ada"));
+        Map<String, Object> body = agentBodyWith("Typed", "name", Map.of("first", "Ada"));
 
         given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/agents")

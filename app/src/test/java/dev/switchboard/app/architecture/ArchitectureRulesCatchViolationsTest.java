@@ -24,6 +24,13 @@ class ArchitectureRulesCatchViolationsTest {
         return rule.apply(root).evaluate(classes);
     }
 
+    /** The rule finds a violation in the fixture, and the report names the offending class. */
+    private static void assertCaught(Function<String, ArchRule> rule, String fixture, String... offenders) {
+        EvaluationResult result = evaluate(rule, fixture);
+        assertThat(result.hasViolation()).as("%s breaks the rule", fixture).isTrue();
+        assertThat(result.getFailureReport().toString()).contains(offenders);
+    }
+
     @Test
     void a_tree_that_keeps_the_rules_passes_them_all() {
         assertThat(evaluate(HexagonalRules::adapters_depend_inwards_and_never_on_each_other, "clean").hasViolation()).isFalse();
@@ -34,42 +41,31 @@ class ArchitectureRulesCatchViolationsTest {
 
     @Test
     void an_adapter_using_another_adapter_breaks_the_hexagon() {
-        EvaluationResult result = evaluate(HexagonalRules::adapters_depend_inwards_and_never_on_each_other, "adaptertoadapter");
-        assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().toString()).contains("WebResourceUsingRows");
+        assertCaught(HexagonalRules::adapters_depend_inwards_and_never_on_each_other, "adaptertoadapter", "WebResourceUsingRows");
     }
 
     @Test
     void the_domain_using_an_adapter_breaks_the_hexagon() {
-        EvaluationResult result = evaluate(HexagonalRules::adapters_depend_inwards_and_never_on_each_other, "domaintoadapter");
-        assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().toString()).contains("ServiceUsingClient");
+        assertCaught(HexagonalRules::adapters_depend_inwards_and_never_on_each_other, "domaintoadapter", "ServiceUsingClient");
     }
 
     @Test
     void app_using_an_adapter_class_breaks_the_hexagon() {
-        EvaluationResult result = evaluate(HexagonalRules::adapters_depend_inwards_and_never_on_each_other, "apptoadapter");
-        assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().toString()).contains("WiringUsingAdapterClass");
+        assertCaught(HexagonalRules::adapters_depend_inwards_and_never_on_each_other, "apptoadapter", "WiringUsingAdapterClass");
     }
 
     @Test
     void the_domain_using_a_framework_type_breaks_jdk_only() {
-        EvaluationResult result = evaluate(HexagonalRules::domain_depends_on_the_jdk_only, "domainonframework");
-        assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().toString()).contains("ModelWithInject");
+        assertCaught(HexagonalRules::domain_depends_on_the_jdk_only, "domainonframework", "ModelWithInject");
     }
 
     @Test
     void the_web_adapter_using_an_out_port_breaks_the_in_port_rule() {
-        EvaluationResult result = evaluate(HexagonalRules::web_uses_in_ports_and_never_out_ports, "webtooutport");
-        assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().toString()).contains("ResourceUsingRepository");
+        assertCaught(HexagonalRules::web_uses_in_ports_and_never_out_ports, "webtooutport", "ResourceUsingRepository");
     }
 
     @Test
     void two_packages_using_each_other_break_the_cycle_rule() {
-        EvaluationResult result = evaluate(HexagonalRules::no_package_cycles, "cycle");
-        assertThat(result.hasViolation()).isTrue();
+        assertCaught(HexagonalRules::no_package_cycles, "cycle", "First", "Second");
     }
 }

@@ -116,7 +116,8 @@ public abstract class VoiceAgentRepositoryContract {
 
     @Test
     void updating_an_agent_that_was_never_stored_is_not_found() {
-        VoiceAgent ghost = agent("Ghost", null, T0).withSettings(agent("Ghost", null, T0).settings(), T0);
+        VoiceAgent neverStored = agent("Ghost", null, T0);
+        VoiceAgent ghost = neverStored.withSettings(neverStored.settings(), T0);
 
         assertThatThrownBy(() -> repository().update(ghost)).isInstanceOf(VoiceAgentNotFoundException.class);
     }
