@@ -3,7 +3,8 @@ package dev.switchboard.domain.model;
 /** Base of every error the domain raises on purpose; the web adapter maps each kind to one problem type. */
 public abstract sealed class DomainException extends RuntimeException
         permits InvalidInputException, VoiceAgentNotFoundException, DuplicateExternalIdException,
-        ConcurrentUpdateException, PlatformException {
+        ConcurrentUpdateException, PlatformException, TeamNotFoundException, ApiKeyNotFoundException,
+        IdempotencyUnavailableException, IdempotencyConflictException, RequestLimitExceededException {
 
     protected DomainException(String message) {
         super(message);

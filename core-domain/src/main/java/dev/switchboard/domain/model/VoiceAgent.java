@@ -6,15 +6,16 @@ import java.util.Optional;
 
 /**
  * A voice agent as Switchboard knows it: the platform's settings mirrored, plus Switchboard's own
- * identity, the client's optional external id, and a version that grows by one on every change.
+ * identity, the team that owns it, the client's optional external id, and a version that grows by one on every change.
  */
-public record VoiceAgent(VoiceAgentId id, HamsaAgentId hamsaAgentId, AgentSettings settings, String externalId,
+public record VoiceAgent(VoiceAgentId id, TeamId team, HamsaAgentId hamsaAgentId, AgentSettings settings, String externalId,
                          Instant createdAt, Instant updatedAt, long version) {
 
     public static final int EXTERNAL_ID_MAX = 255;
 
     public VoiceAgent {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(team, "team");
         Objects.requireNonNull(hamsaAgentId, "hamsaAgentId");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(createdAt, "createdAt");
@@ -29,8 +30,9 @@ public record VoiceAgent(VoiceAgentId id, HamsaAgentId hamsaAgentId, AgentSettin
     }
 
     /** A new agent, version 1, mirroring what the platform just created. */
-    public static VoiceAgent created(VoiceAgentId id, PlatformAgent platformAgent, String externalId, Instant now) {
-        return new VoiceAgent(id, platformAgent.id(), platformAgent.settings(), externalId, now, now, 1);
+    public static VoiceAgent created(VoiceAgentId id, TeamId team, PlatformAgent platformAgent, String externalId,
+                                     Instant now) {
+        return new VoiceAgent(id, team, platformAgent.id(), platformAgent.settings(), externalId, now, now, 1);
     }
 
     public static void checkExternalId(String externalId) {
@@ -52,6 +54,6 @@ public record VoiceAgent(VoiceAgentId id, HamsaAgentId hamsaAgentId, AgentSettin
     /** The next version of this agent, now holding the settings the platform confirmed. */
     public VoiceAgent withSettings(AgentSettings confirmed, Instant now) {
         Instant updated = now.isBefore(createdAt) ? createdAt : now;
-        return new VoiceAgent(id, hamsaAgentId, confirmed, externalId, createdAt, updated, version + 1);
+        return new VoiceAgent(id, team, hamsaAgentId, confirmed, externalId, createdAt, updated, version + 1);
     }
 }

@@ -7,6 +7,7 @@ import dev.switchboard.domain.model.DuplicateExternalIdException;
 import dev.switchboard.domain.model.Page;
 import dev.switchboard.domain.model.PageRequest;
 import dev.switchboard.domain.model.PlatformAgent;
+import dev.switchboard.domain.model.TeamId;
 import dev.switchboard.domain.model.VoiceAgent;
 import dev.switchboard.domain.model.VoiceAgentId;
 import dev.switchboard.domain.model.VoiceAgentNotFoundException;
@@ -18,10 +19,12 @@ import dev.switchboard.domain.port.in.GetVoiceAgentQuery;
 import dev.switchboard.domain.port.in.ListVoiceAgentsQuery;
 import dev.switchboard.domain.port.in.UpdateVoiceAgentCommand;
 import dev.switchboard.domain.port.in.UpdateVoiceAgentUseCase;
+import dev.switchboard.domain.port.out.ExternalIdLock;
 import dev.switchboard.domain.port.out.VoiceAgentPlatform;
 import dev.switchboard.domain.port.out.VoiceAgentRepository;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The voice-agent use cases. Writes go to the platform first and are mirrored only once the platform
@@ -36,24 +39,37 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
 
     private final VoiceAgentPlatform platform;
     private final VoiceAgentRepository repository;
+    private final ExternalIdLock externalIds;
     private final Clock clock;
 
-    public VoiceAgentService(VoiceAgentPlatform platform, VoiceAgentRepository repository, Clock clock) {
+    public VoiceAgentService(VoiceAgentPlatform platform, VoiceAgentRepository repository, ExternalIdLock externalIds,
+                             Clock clock) {
         this.platform = Objects.requireNonNull(platform, "platform");
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.externalIds = Objects.requireNonNull(externalIds, "externalIds");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public VoiceAgent create(CreateVoiceAgentCommand command) {
-        refuseTakenExternalId(command.externalId());
-        PlatformAgent created = platform.createAgent(command.settings());
-        return mirrorNew(created, command.externalId());
+        return withExternalId(command.team(), command.externalId(), () -> {
+            refuseTakenExternalId(command.team(), command.externalId());
+            PlatformAgent created = platform.createAgent(command.settings());
+            return mirrorNew(command.team(), created, command.externalId());
+        });
+    }
+
+    /**
+     * Creations with an external id run one at a time per team and id, so the check before the platform
+     * call sees any agent a racing request made: the loser gets the winner's 409, and the platform one agent.
+     */
+    private VoiceAgent withExternalId(TeamId team, String externalId, Supplier<VoiceAgent> create) {
+        return externalId == null ? create.get() : externalIds.holding(team, externalId, create);
     }
 
     @Override
     public VoiceAgent update(UpdateVoiceAgentCommand command) {
-        VoiceAgent current = get(command.id());
+        VoiceAgent current = get(command.team(), command.id());
         AgentChanges changes = command.changes().relativeTo(current.settings());
         if (changes.isEmpty()) {
             return current;
@@ -68,15 +84,15 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
         } catch (ConcurrentUpdateException e) {
             // Another update reached the platform and the mirror between our read and our write. The
             // platform now holds whichever change it applied last: mirror that, not our guess of it.
-            return resync(command.id());
+            return resync(command.team(), command.id());
         }
     }
 
     /** Stores the platform's current settings as the next version, retrying while others keep writing. */
-    private VoiceAgent resync(VoiceAgentId id) {
+    private VoiceAgent resync(TeamId team, VoiceAgentId id) {
         ConcurrentUpdateException last = null;
         for (int attempt = 0; attempt < RESYNC_ATTEMPTS; attempt++) {
-            VoiceAgent latest = get(id);
+            VoiceAgent latest = get(team, id);
             PlatformAgent onPlatform = platform.getAgent(latest.hamsaAgentId());
             if (onPlatform.settings().equals(latest.settings())) {
                 return latest;
@@ -93,27 +109,29 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
     }
 
     @Override
-    public VoiceAgent get(VoiceAgentId id) {
-        return repository.findById(id).orElseThrow(() -> new VoiceAgentNotFoundException(id));
+    public VoiceAgent get(TeamId team, VoiceAgentId id) {
+        return repository.findById(team, id).orElseThrow(() -> new VoiceAgentNotFoundException(id));
     }
 
     @Override
-    public Page<VoiceAgent> list(PageRequest request) {
-        return repository.list(request);
+    public Page<VoiceAgent> list(TeamId team, PageRequest request) {
+        return repository.list(team, request);
     }
 
     @Override
     public VoiceAgent cloneAgent(CloneVoiceAgentCommand command) {
-        VoiceAgent source = get(command.sourceId());
-        refuseTakenExternalId(command.externalId());
-        // Switchboard names the copy itself when the caller does not, so the name is sure to fit.
-        String name = command.name() != null ? command.name() : AgentSettings.copyName(source.settings().name());
-        PlatformAgent copy = platform.cloneAgent(source.hamsaAgentId(), name);
-        return mirrorNew(copy, command.externalId());
+        VoiceAgent source = get(command.team(), command.sourceId());
+        return withExternalId(command.team(), command.externalId(), () -> {
+            refuseTakenExternalId(command.team(), command.externalId());
+            // Switchboard names the copy itself when the caller does not, so the name is sure to fit.
+            String name = command.name() != null ? command.name() : AgentSettings.copyName(source.settings().name());
+            PlatformAgent copy = platform.cloneAgent(source.hamsaAgentId(), name);
+            return mirrorNew(command.team(), copy, command.externalId());
+        });
     }
 
-    private VoiceAgent mirrorNew(PlatformAgent onPlatform, String externalId) {
-        VoiceAgent agent = VoiceAgent.created(VoiceAgentId.newId(), onPlatform, externalId, clock.instant());
+    private VoiceAgent mirrorNew(TeamId team, PlatformAgent onPlatform, String externalId) {
+        VoiceAgent agent = VoiceAgent.created(VoiceAgentId.newId(), team, onPlatform, externalId, clock.instant());
         try {
             repository.insert(agent);
             return agent;
@@ -126,11 +144,11 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
         }
     }
 
-    private void refuseTakenExternalId(String externalId) {
+    private void refuseTakenExternalId(TeamId team, String externalId) {
         if (externalId == null) {
             return;
         }
-        repository.findByExternalId(externalId).ifPresent(existing -> {
+        repository.findByExternalId(team, externalId).ifPresent(existing -> {
             throw new DuplicateExternalIdException(externalId, existing.id());
         });
     }

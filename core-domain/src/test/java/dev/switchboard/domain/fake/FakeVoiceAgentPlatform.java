@@ -26,6 +26,13 @@ public final class FakeVoiceAgentPlatform implements VoiceAgentPlatform {
         this.nextFailure = failure;
     }
 
+    private volatile long delayMillis;
+
+    /** Every call takes this long, so tests can make calls overlap. */
+    public void slowDown(java.time.Duration delay) {
+        this.delayMillis = delay.toMillis();
+    }
+
     /** The operations called so far, e.g. ["create", "update"]. */
     public List<String> calls() {
         return List.copyOf(calls);
@@ -74,6 +81,13 @@ public final class FakeVoiceAgentPlatform implements VoiceAgentPlatform {
 
     private void enter(String operation) {
         calls.add(operation);
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         PlatformException failure = nextFailure;
         if (failure != null) {
             nextFailure = null;

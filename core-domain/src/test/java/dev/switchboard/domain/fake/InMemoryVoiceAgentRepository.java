@@ -5,6 +5,7 @@ import dev.switchboard.domain.model.DuplicateExternalIdException;
 import dev.switchboard.domain.model.InvalidInputException;
 import dev.switchboard.domain.model.Page;
 import dev.switchboard.domain.model.PageRequest;
+import dev.switchboard.domain.model.TeamId;
 import dev.switchboard.domain.model.VoiceAgent;
 import dev.switchboard.domain.model.VoiceAgentId;
 import dev.switchboard.domain.model.VoiceAgentNotFoundException;
@@ -28,7 +29,7 @@ public final class InMemoryVoiceAgentRepository implements VoiceAgentRepository 
     @Override
     public synchronized void insert(VoiceAgent agent) {
         if (agent.externalId() != null) {
-            findByExternalId(agent.externalId()).ifPresent(existing -> {
+            findByExternalId(agent.team(), agent.externalId()).ifPresent(existing -> {
                 throw new DuplicateExternalIdException(agent.externalId(), existing.id());
             });
         }
@@ -50,18 +51,19 @@ public final class InMemoryVoiceAgentRepository implements VoiceAgentRepository 
     }
 
     @Override
-    public Optional<VoiceAgent> findById(VoiceAgentId id) {
-        return Optional.ofNullable(agents.get(id));
+    public Optional<VoiceAgent> findById(TeamId team, VoiceAgentId id) {
+        return Optional.ofNullable(agents.get(id)).filter(a -> a.team().equals(team));
     }
 
     @Override
-    public Optional<VoiceAgent> findByExternalId(String externalId) {
-        return agents.values().stream().filter(a -> externalId.equals(a.externalId())).findFirst();
+    public Optional<VoiceAgent> findByExternalId(TeamId team, String externalId) {
+        return agents.values().stream()
+                .filter(a -> a.team().equals(team) && externalId.equals(a.externalId())).findFirst();
     }
 
     @Override
-    public Page<VoiceAgent> list(PageRequest request) {
-        List<VoiceAgent> sorted = agents.values().stream().sorted(ORDER).toList();
+    public Page<VoiceAgent> list(TeamId team, PageRequest request) {
+        List<VoiceAgent> sorted = agents.values().stream().filter(a -> a.team().equals(team)).sorted(ORDER).toList();
         List<VoiceAgent> after = request.cursor().map(InMemoryVoiceAgentRepository::decode)
                 .map(c -> sorted.stream().filter(c::isBefore).toList())
                 .orElse(sorted);

@@ -1,5 +1,6 @@
 package dev.switchboard.domain.fake;
 
+import dev.switchboard.domain.model.TeamId;
 import dev.switchboard.domain.port.out.VoiceAgentRepository;
 import dev.switchboard.domain.port.out.VoiceAgentRepositoryContract;
 
@@ -15,5 +16,10 @@ class InMemoryVoiceAgentRepositoryTest extends VoiceAgentRepositoryContract {
     @Override
     protected void clear() {
         repository.clear();
+    }
+
+    @Override
+    protected TeamId team(TeamId id) {
+        return id;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.domain.fake.FakeVoiceAgentPlatform;
+import dev.switchboard.domain.fake.InMemoryExternalIdLock;
 import dev.switchboard.domain.fake.InMemoryVoiceAgentRepository;
 import dev.switchboard.domain.fake.MutableClock;
 import dev.switchboard.domain.model.AgentChanges;
@@ -13,6 +14,7 @@ import dev.switchboard.domain.model.InvalidInputException;
 import dev.switchboard.domain.model.PageRequest;
 import dev.switchboard.domain.model.PlatformException;
 import dev.switchboard.domain.model.PlatformFailure;
+import dev.switchboard.domain.model.TeamId;
 import dev.switchboard.domain.model.VoiceAgent;
 import dev.switchboard.domain.model.VoiceAgentId;
 import dev.switchboard.domain.model.VoiceAgentNotFoundException;
@@ -21,17 +23,20 @@ import dev.switchboard.domain.port.in.CreateVoiceAgentCommand;
 import dev.switchboard.domain.port.in.UpdateVoiceAgentCommand;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class VoiceAgentServiceTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+    private static final TeamId TEAM = TeamId.newId();
+    private static final TeamId OTHER_TEAM = TeamId.newId();
 
     private final FakeVoiceAgentPlatform platform = new FakeVoiceAgentPlatform();
     private final InMemoryVoiceAgentRepository repository = new InMemoryVoiceAgentRepository();
     private final MutableClock clock = new MutableClock(T0);
-    private final VoiceAgentService service = new VoiceAgentService(platform, repository, clock);
+    private final VoiceAgentService service = new VoiceAgentService(platform, repository, new InMemoryExternalIdLock(), clock);
 
     private static AgentSettings settings(String name) {
         return new AgentSettings(name, "Hello!", "You help customers.", "en-US", "voice-1");
@@ -44,22 +49,22 @@ class VoiceAgentServiceTest {
 
     @Test
     void creating_an_agent_mirrors_what_the_platform_created_as_version_one() {
-        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(settings("Support"), "crm-7"));
+        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), "crm-7"));
 
         assertThat(agent.settings()).isEqualTo(settings("Support"));
         assertThat(agent.externalId()).isEqualTo("crm-7");
         assertThat(agent.version()).isEqualTo(1);
         assertThat(agent.createdAt()).isEqualTo(T0);
         assertThat(agent.updatedAt()).isEqualTo(T0);
-        assertThat(repository.findById(agent.id())).contains(agent);
+        assertThat(repository.findById(TEAM, agent.id())).contains(agent);
         assertThat(platform.calls()).containsExactly("create");
     }
 
     @Test
     void givenTakenExternalId_whenCreating_thenThePlatformIsNeverAsked() {
-        VoiceAgent first = service.create(new CreateVoiceAgentCommand(settings("First"), "crm-1"));
+        VoiceAgent first = service.create(new CreateVoiceAgentCommand(TEAM, settings("First"), "crm-1"));
 
-        assertThatThrownBy(() -> service.create(new CreateVoiceAgentCommand(settings("Second"), "crm-1")))
+        assertThatThrownBy(() -> service.create(new CreateVoiceAgentCommand(TEAM, settings("Second"), "crm-1")))
                 .isInstanceOfSatisfying(DuplicateExternalIdException.class,
                         e -> assertThat(e.existing()).isEqualTo(first.id()));
         assertThat(platform.calls()).containsExactly("create");
@@ -69,44 +74,44 @@ class VoiceAgentServiceTest {
     void givenThePlatformFails_whenCreating_thenNothingIsMirrored() {
         platform.failNext(new PlatformException(PlatformFailure.UNAVAILABLE, "10503", "down"));
 
-        assertThatThrownBy(() -> service.create(new CreateVoiceAgentCommand(settings("Support"), null)))
+        assertThatThrownBy(() -> service.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), null)))
                 .isInstanceOf(PlatformException.class);
-        assertThat(repository.list(PageRequest.first(10)).items()).isEmpty();
+        assertThat(repository.list(TEAM, PageRequest.first(10)).items()).isEmpty();
     }
 
     @Test
     void givenTheMirrorFails_whenCreating_thenTheCallerSeesTheFailureAndNoMirrorRowExists() {
         RacingRepository failing = new RacingRepository(repository);
         failing.failNextInsert = new IllegalStateException("database down");
-        VoiceAgentService failingService = new VoiceAgentService(platform, failing, clock);
+        VoiceAgentService failingService = new VoiceAgentService(platform, failing, new InMemoryExternalIdLock(), clock);
 
-        assertThatThrownBy(() -> failingService.create(new CreateVoiceAgentCommand(settings("Orphan"), null)))
+        assertThatThrownBy(() -> failingService.create(new CreateVoiceAgentCommand(TEAM, settings("Orphan"), null)))
                 .isInstanceOf(IllegalStateException.class).hasMessage("database down");
         assertThat(platform.listAgents()).as("the platform has it: the warning names its id").hasSize(1);
-        assertThat(repository.list(PageRequest.first(10)).items()).isEmpty();
+        assertThat(repository.list(TEAM, PageRequest.first(10)).items()).isEmpty();
     }
 
     @Test
     void an_update_sends_only_the_changed_fields_and_moves_version_and_time() {
-        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(settings("Support"), null));
+        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), null));
         clock.advance(Duration.ofMinutes(5));
 
-        VoiceAgent updated = service.update(new UpdateVoiceAgentCommand(agent.id(), greeting("Welcome back")));
+        VoiceAgent updated = service.update(new UpdateVoiceAgentCommand(TEAM, agent.id(), greeting("Welcome back")));
 
         assertThat(updated.settings().greeting()).isEqualTo("Welcome back");
         assertThat(updated.settings().name()).isEqualTo("Support");
         assertThat(updated.version()).isEqualTo(2);
         assertThat(updated.createdAt()).isEqualTo(T0);
         assertThat(updated.updatedAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
-        assertThat(repository.findById(agent.id())).contains(updated);
+        assertThat(repository.findById(TEAM, agent.id())).contains(updated);
         assertThat(platform.calls()).containsExactly("create", "update");
     }
 
     @Test
     void an_update_that_changes_nothing_makes_no_platform_call_and_keeps_the_version() {
-        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(settings("Support"), null));
+        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), null));
 
-        VoiceAgent same = service.update(new UpdateVoiceAgentCommand(agent.id(), greeting("Hello!")));
+        VoiceAgent same = service.update(new UpdateVoiceAgentCommand(TEAM, agent.id(), greeting("Hello!")));
 
         assertThat(same).isEqualTo(agent);
         assertThat(platform.calls()).containsExactly("create");
@@ -114,11 +119,11 @@ class VoiceAgentServiceTest {
 
     @Test
     void an_update_that_would_make_the_agent_invalid_never_reaches_the_platform() {
-        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(settings("Support"), null));
+        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), null));
         AgentChanges bad = new AgentChanges(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of("English please"), Optional.empty());
 
-        assertThatThrownBy(() -> service.update(new UpdateVoiceAgentCommand(agent.id(), bad)))
+        assertThatThrownBy(() -> service.update(new UpdateVoiceAgentCommand(TEAM, agent.id(), bad)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.violations()).extracting("field").containsExactly("language"));
         assertThat(platform.calls()).containsExactly("create");
@@ -126,41 +131,41 @@ class VoiceAgentServiceTest {
 
     @Test
     void givenThePlatformFails_whenUpdating_thenTheMirrorKeepsTheOldVersion() {
-        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(settings("Support"), null));
+        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), null));
         platform.failNext(new PlatformException(PlatformFailure.TIMEOUT, null, "timed out"));
 
-        assertThatThrownBy(() -> service.update(new UpdateVoiceAgentCommand(agent.id(), greeting("Hi"))))
+        assertThatThrownBy(() -> service.update(new UpdateVoiceAgentCommand(TEAM, agent.id(), greeting("Hi"))))
                 .isInstanceOf(PlatformException.class);
-        assertThat(repository.findById(agent.id())).contains(agent);
+        assertThat(repository.findById(TEAM, agent.id())).contains(agent);
     }
 
     @Test
     void updating_an_unknown_agent_is_not_found_without_asking_the_platform() {
-        assertThatThrownBy(() -> service.update(new UpdateVoiceAgentCommand(VoiceAgentId.newId(), greeting("Hi"))))
+        assertThatThrownBy(() -> service.update(new UpdateVoiceAgentCommand(TEAM, VoiceAgentId.newId(), greeting("Hi"))))
                 .isInstanceOf(VoiceAgentNotFoundException.class);
         assertThat(platform.calls()).isEmpty();
     }
 
     @Test
     void reading_an_agent_never_calls_the_platform() {
-        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(settings("Support"), null));
+        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), null));
 
-        assertThat(service.get(agent.id())).isEqualTo(agent);
-        assertThat(service.list(PageRequest.first(10)).items()).containsExactly(agent);
+        assertThat(service.get(TEAM, agent.id())).isEqualTo(agent);
+        assertThat(service.list(TEAM, PageRequest.first(10)).items()).containsExactly(agent);
         assertThat(platform.calls()).containsExactly("create");
     }
 
     @Test
     void reading_an_unknown_agent_is_not_found() {
-        assertThatThrownBy(() -> service.get(VoiceAgentId.newId())).isInstanceOf(VoiceAgentNotFoundException.class);
+        assertThatThrownBy(() -> service.get(TEAM, VoiceAgentId.newId())).isInstanceOf(VoiceAgentNotFoundException.class);
     }
 
     @Test
     void a_clone_is_a_new_agent_with_its_own_id_external_id_and_name() {
-        VoiceAgent source = service.create(new CreateVoiceAgentCommand(settings("Support"), "crm-1"));
+        VoiceAgent source = service.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), "crm-1"));
         clock.advance(Duration.ofSeconds(30));
 
-        VoiceAgent copy = service.cloneAgent(new CloneVoiceAgentCommand(source.id(), "Support (EU)", "crm-2"));
+        VoiceAgent copy = service.cloneAgent(new CloneVoiceAgentCommand(TEAM, source.id(), "Support (EU)", "crm-2"));
 
         assertThat(copy.id()).isNotEqualTo(source.id());
         assertThat(copy.hamsaAgentId()).isNotEqualTo(source.hamsaAgentId());
@@ -169,14 +174,14 @@ class VoiceAgentServiceTest {
         assertThat(copy.externalId()).isEqualTo("crm-2");
         assertThat(copy.version()).isEqualTo(1);
         assertThat(copy.createdAt()).isEqualTo(T0.plusSeconds(30));
-        assertThat(repository.findById(copy.id())).contains(copy);
+        assertThat(repository.findById(TEAM, copy.id())).contains(copy);
     }
 
     @Test
     void cloning_with_a_taken_external_id_is_refused_before_the_platform_is_asked() {
-        VoiceAgent source = service.create(new CreateVoiceAgentCommand(settings("Support"), "crm-1"));
+        VoiceAgent source = service.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), "crm-1"));
 
-        assertThatThrownBy(() -> service.cloneAgent(new CloneVoiceAgentCommand(source.id(), null, "crm-1")))
+        assertThatThrownBy(() -> service.cloneAgent(new CloneVoiceAgentCommand(TEAM, source.id(), null, "crm-1")))
                 .isInstanceOf(DuplicateExternalIdException.class);
         assertThat(platform.calls()).containsExactly("create");
     }
@@ -184,8 +189,8 @@ class VoiceAgentServiceTest {
     @Test
     void givenAnotherUpdateWinsTheRace_whenUpdating_thenTheMirrorHoldsWhatThePlatformHolds() {
         RacingRepository racing = new RacingRepository(repository);
-        VoiceAgentService racingService = new VoiceAgentService(platform, racing, clock);
-        VoiceAgent agent = racingService.create(new CreateVoiceAgentCommand(settings("Support"), null));
+        VoiceAgentService racingService = new VoiceAgentService(platform, racing, new InMemoryExternalIdLock(), clock);
+        VoiceAgent agent = racingService.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), null));
         AgentChanges rivalName = new AgentChanges(Optional.of("Rival"), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty());
         // Right after our read, a second request changes the name on the platform and in the mirror, so our
@@ -195,12 +200,12 @@ class VoiceAgentServiceTest {
             repository.update(agent.withSettings(onPlatform.settings(), T0.plusSeconds(1)));
         };
 
-        VoiceAgent result = racingService.update(new UpdateVoiceAgentCommand(agent.id(), greeting("Hi there")));
+        VoiceAgent result = racingService.update(new UpdateVoiceAgentCommand(TEAM, agent.id(), greeting("Hi there")));
 
         assertThat(result.settings().name()).isEqualTo("Rival");
         assertThat(result.settings().greeting()).isEqualTo("Hi there");
         assertThat(result.version()).isEqualTo(3);
-        assertThat(repository.findById(agent.id())).contains(result);
+        assertThat(repository.findById(TEAM, agent.id())).contains(result);
         assertThat(platform.getAgent(agent.hamsaAgentId()).settings()).isEqualTo(result.settings());
     }
 
@@ -230,8 +235,8 @@ class VoiceAgentServiceTest {
         }
 
         @Override
-        public Optional<VoiceAgent> findById(VoiceAgentId id) {
-            Optional<VoiceAgent> found = delegate.findById(id);
+        public Optional<VoiceAgent> findById(TeamId team, VoiceAgentId id) {
+            Optional<VoiceAgent> found = delegate.findById(team, id);
             Runnable race = afterNextRead;
             afterNextRead = null;
             if (race != null) {
@@ -241,32 +246,82 @@ class VoiceAgentServiceTest {
         }
 
         @Override
-        public Optional<VoiceAgent> findByExternalId(String externalId) {
-            return delegate.findByExternalId(externalId);
+        public Optional<VoiceAgent> findByExternalId(TeamId team, String externalId) {
+            return delegate.findByExternalId(team, externalId);
         }
 
         @Override
-        public dev.switchboard.domain.model.Page<VoiceAgent> list(PageRequest request) {
-            return delegate.list(request);
+        public dev.switchboard.domain.model.Page<VoiceAgent> list(TeamId team, PageRequest request) {
+            return delegate.list(team, request);
         }
     }
 
     @Test
     void a_clone_without_a_name_is_named_by_switchboard_and_fits_even_for_a_long_source_name() {
         String longName = "N".repeat(AgentSettings.NAME_MAX);
-        VoiceAgent source = service.create(new CreateVoiceAgentCommand(settings(longName), null));
+        VoiceAgent source = service.create(new CreateVoiceAgentCommand(TEAM, settings(longName), null));
 
-        VoiceAgent copy = service.cloneAgent(new CloneVoiceAgentCommand(source.id(), null, null));
+        VoiceAgent copy = service.cloneAgent(new CloneVoiceAgentCommand(TEAM, source.id(), null, null));
 
         assertThat(copy.settings().name()).hasSize(AgentSettings.NAME_MAX).endsWith(" (copy)");
-        assertThat(service.cloneAgent(new CloneVoiceAgentCommand(
-                service.create(new CreateVoiceAgentCommand(settings("Short"), null)).id(), null, null))
+        assertThat(service.cloneAgent(new CloneVoiceAgentCommand(TEAM, 
+                service.create(new CreateVoiceAgentCommand(TEAM, settings("Short"), null)).id(), null, null))
                 .settings().name()).isEqualTo("Short (copy)");
     }
 
     @Test
     void cloning_an_unknown_agent_is_not_found() {
-        assertThatThrownBy(() -> service.cloneAgent(new CloneVoiceAgentCommand(VoiceAgentId.newId(), null, null)))
+        assertThatThrownBy(() -> service.cloneAgent(new CloneVoiceAgentCommand(TEAM, VoiceAgentId.newId(), null, null)))
                 .isInstanceOf(VoiceAgentNotFoundException.class);
+    }
+
+    @Test
+    void another_teams_agent_is_not_found_for_reading_changing_or_cloning() {
+        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), null));
+        int platformCalls = platform.calls().size();
+
+        assertThatThrownBy(() -> service.get(OTHER_TEAM, agent.id())).isInstanceOf(VoiceAgentNotFoundException.class);
+        assertThatThrownBy(() -> service.update(new UpdateVoiceAgentCommand(OTHER_TEAM, agent.id(), greeting("Mine now"))))
+                .isInstanceOf(VoiceAgentNotFoundException.class);
+        assertThatThrownBy(() -> service.cloneAgent(new CloneVoiceAgentCommand(OTHER_TEAM, agent.id(), null, null)))
+                .isInstanceOf(VoiceAgentNotFoundException.class);
+        assertThat(service.list(OTHER_TEAM, PageRequest.first(10)).items()).isEmpty();
+        assertThat(platform.calls()).hasSize(platformCalls);
+        assertThat(service.get(TEAM, agent.id())).isEqualTo(agent);
+    }
+
+    @Test
+    void two_teams_may_use_the_same_external_id() {
+        VoiceAgent ours = service.create(new CreateVoiceAgentCommand(TEAM, settings("Ours"), "crm-shared"));
+        VoiceAgent theirs = service.create(new CreateVoiceAgentCommand(OTHER_TEAM, settings("Theirs"), "crm-shared"));
+
+        assertThat(ours.id()).isNotEqualTo(theirs.id());
+        assertThat(theirs.team()).isEqualTo(OTHER_TEAM);
+    }
+
+    @Test
+    void two_creations_racing_with_one_external_id_make_one_platform_agent_and_the_loser_is_told_the_winner()
+            throws Exception {
+        platform.slowDown(java.time.Duration.ofMillis(200));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<Object> create = () -> {
+                try {
+                    return service.create(new CreateVoiceAgentCommand(TEAM, settings("Racer"), "crm-race"));
+                } catch (DuplicateExternalIdException e) {
+                    return e;
+                }
+            };
+            List<java.util.concurrent.Future<Object>> results = pool.invokeAll(List.of(create, create));
+            Object a = results.get(0).get();
+            Object b = results.get(1).get();
+
+            VoiceAgent winner = (VoiceAgent) (a instanceof VoiceAgent ? a : b);
+            DuplicateExternalIdException loser = (DuplicateExternalIdException) (a instanceof VoiceAgent ? b : a);
+            assertThat(loser.existing()).isEqualTo(winner.id());
+            assertThat(platform.calls()).filteredOn(c -> c.startsWith("create")).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

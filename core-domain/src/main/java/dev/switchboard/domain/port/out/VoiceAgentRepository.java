@@ -2,6 +2,7 @@ package dev.switchboard.domain.port.out;
 
 import dev.switchboard.domain.model.Page;
 import dev.switchboard.domain.model.PageRequest;
+import dev.switchboard.domain.model.TeamId;
 import dev.switchboard.domain.model.VoiceAgent;
 import dev.switchboard.domain.model.VoiceAgentId;
 import java.util.Optional;
@@ -12,7 +13,7 @@ public interface VoiceAgentRepository {
     /**
      * Stores a new agent.
      *
-     * @throws dev.switchboard.domain.model.DuplicateExternalIdException if another agent has its external id
+     * @throws dev.switchboard.domain.model.DuplicateExternalIdException if another agent of its team has its external id
      */
     void insert(VoiceAgent agent);
 
@@ -24,14 +25,15 @@ public interface VoiceAgentRepository {
      */
     void update(VoiceAgent agent);
 
-    Optional<VoiceAgent> findById(VoiceAgentId id);
+    /** The agent, if it belongs to this team. */
+    Optional<VoiceAgent> findById(TeamId team, VoiceAgentId id);
 
-    Optional<VoiceAgent> findByExternalId(String externalId);
+    Optional<VoiceAgent> findByExternalId(TeamId team, String externalId);
 
     /**
-     * Agents oldest first (ties broken by the id's text form, which is also Postgres' uuid order), one page at a time.
+     * The team's agents oldest first (ties broken by the id's text form, which is also Postgres' uuid order), one page at a time.
      *
      * @throws dev.switchboard.domain.model.InvalidInputException if the cursor is not one this repository issued
      */
-    Page<VoiceAgent> list(PageRequest request);
+    Page<VoiceAgent> list(TeamId team, PageRequest request);
 }

@@ -10,6 +10,7 @@ import dev.switchboard.domain.model.HamsaAgentId;
 import dev.switchboard.domain.model.InvalidInputException;
 import dev.switchboard.domain.model.Page;
 import dev.switchboard.domain.model.PageRequest;
+import dev.switchboard.domain.model.TeamId;
 import dev.switchboard.domain.model.VoiceAgent;
 import dev.switchboard.domain.model.VoiceAgentId;
 import dev.switchboard.domain.model.VoiceAgentNotFoundException;
@@ -30,18 +31,31 @@ public abstract class VoiceAgentRepositoryContract {
 
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00.123456Z");
 
+    /** The team every agent here belongs to unless a test says otherwise; created by {@link #team(TeamId)}. */
+    protected TeamId team;
+    protected TeamId otherTeam;
+
     protected abstract VoiceAgentRepository repository();
 
     /** Leaves the repository empty. */
     protected abstract void clear();
 
+    /** Makes a team agents can belong to (a real adapter may need the team to exist). */
+    protected abstract TeamId team(TeamId id);
+
     @BeforeEach
     void startEmpty() {
         clear();
+        team = team(TeamId.newId());
+        otherTeam = team(TeamId.newId());
     }
 
-    protected static VoiceAgent agent(String name, String externalId, Instant createdAt) {
-        return new VoiceAgent(VoiceAgentId.newId(), new HamsaAgentId("h-" + UUID.randomUUID()),
+    protected VoiceAgent agent(String name, String externalId, Instant createdAt) {
+        return agent(team, name, externalId, createdAt);
+    }
+
+    protected static VoiceAgent agent(TeamId owner, String name, String externalId, Instant createdAt) {
+        return new VoiceAgent(VoiceAgentId.newId(), owner, new HamsaAgentId("h-" + UUID.randomUUID()),
                 new AgentSettings(name, "Hello " + name, "You are " + name, "en-US", "voice-1"),
                 externalId, createdAt, createdAt, 1);
     }
@@ -51,12 +65,12 @@ public abstract class VoiceAgentRepositoryContract {
         VoiceAgent agent = agent("Ada", "crm-1", T0);
         repository().insert(agent);
 
-        assertThat(repository().findById(agent.id())).contains(agent);
+        assertThat(repository().findById(team, agent.id())).contains(agent);
     }
 
     @Test
     void an_unknown_id_finds_nothing() {
-        assertThat(repository().findById(VoiceAgentId.newId())).isEmpty();
+        assertThat(repository().findById(team, VoiceAgentId.newId())).isEmpty();
     }
 
     @Test
@@ -65,8 +79,8 @@ public abstract class VoiceAgentRepositoryContract {
         repository().insert(agent);
         repository().insert(agent("Bob", null, T0));
 
-        assertThat(repository().findByExternalId("crm-2")).contains(agent);
-        assertThat(repository().findByExternalId("crm-unknown")).isEmpty();
+        assertThat(repository().findByExternalId(team, "crm-2")).contains(agent);
+        assertThat(repository().findByExternalId(team, "crm-unknown")).isEmpty();
     }
 
     @Test
@@ -77,7 +91,7 @@ public abstract class VoiceAgentRepositoryContract {
         assertThatThrownBy(() -> repository().insert(agent("Eve", "crm-3", T0)))
                 .isInstanceOfSatisfying(DuplicateExternalIdException.class,
                         e -> assertThat(e.existing()).isEqualTo(first.id()));
-        assertThat(repository().list(PageRequest.first(10)).items()).containsExactly(first);
+        assertThat(repository().list(team, PageRequest.first(10)).items()).containsExactly(first);
     }
 
     @Test
@@ -85,7 +99,7 @@ public abstract class VoiceAgentRepositoryContract {
         repository().insert(agent("Ada", null, T0));
         repository().insert(agent("Bob", null, T0));
 
-        assertThat(repository().list(PageRequest.first(10)).items()).hasSize(2);
+        assertThat(repository().list(team, PageRequest.first(10)).items()).hasSize(2);
     }
 
     @Test
@@ -97,7 +111,7 @@ public abstract class VoiceAgentRepositoryContract {
 
         repository().update(next);
 
-        assertThat(repository().findById(agent.id())).contains(next);
+        assertThat(repository().findById(team, agent.id())).contains(next);
         assertThat(next.version()).isEqualTo(2);
     }
 
@@ -111,7 +125,7 @@ public abstract class VoiceAgentRepositoryContract {
                 new AgentSettings("Late", "Hi", "Late", "en", "voice-9"), T0.plusSeconds(2));
 
         assertThatThrownBy(() -> repository().update(loser)).isInstanceOf(ConcurrentUpdateException.class);
-        assertThat(repository().findById(agent.id())).contains(winner);
+        assertThat(repository().findById(team, agent.id())).contains(winner);
     }
 
     @Test
@@ -133,11 +147,11 @@ public abstract class VoiceAgentRepositoryContract {
         }
 
         List<VoiceAgent> seen = new ArrayList<>();
-        Page<VoiceAgent> page = repository().list(PageRequest.first(3));
+        Page<VoiceAgent> page = repository().list(team, PageRequest.first(3));
         seen.addAll(page.items());
         int pages = 1;
         while (page.nextCursor().isPresent()) {
-            page = repository().list(new PageRequest(3, page.nextCursor()));
+            page = repository().list(team, new PageRequest(3, page.nextCursor()));
             seen.addAll(page.items());
             pages++;
         }
@@ -155,7 +169,7 @@ public abstract class VoiceAgentRepositoryContract {
         repository().insert(agent("A", null, T0));
         repository().insert(agent("B", null, T0.plusSeconds(1)));
 
-        Page<VoiceAgent> page = repository().list(PageRequest.first(2));
+        Page<VoiceAgent> page = repository().list(team, PageRequest.first(2));
 
         assertThat(page.items()).hasSize(2);
         assertThat(page.nextCursor()).isEmpty();
@@ -163,7 +177,7 @@ public abstract class VoiceAgentRepositoryContract {
 
     @Test
     void an_empty_repository_lists_an_empty_last_page() {
-        Page<VoiceAgent> page = repository().list(PageRequest.first(5));
+        Page<VoiceAgent> page = repository().list(team, PageRequest.first(5));
 
         assertThat(page.items()).isEmpty();
         assertThat(page.nextCursor()).isEmpty();
@@ -171,8 +185,30 @@ public abstract class VoiceAgentRepositoryContract {
 
     @Test
     void a_cursor_this_repository_did_not_issue_is_invalid_input() {
-        assertThatThrownBy(() -> repository().list(new PageRequest(5, Optional.of("not-a-cursor"))))
+        assertThatThrownBy(() -> repository().list(team, new PageRequest(5, Optional.of("not-a-cursor"))))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.violations()).extracting("field").containsExactly("cursor"));
+    }
+
+    @Test
+    void another_teams_agent_is_found_neither_by_id_nor_by_external_id_nor_in_lists() {
+        VoiceAgent theirs = agent(otherTeam, "Theirs", "crm-theirs", T0);
+        repository().insert(theirs);
+
+        assertThat(repository().findById(team, theirs.id())).isEmpty();
+        assertThat(repository().findByExternalId(team, "crm-theirs")).isEmpty();
+        assertThat(repository().list(team, PageRequest.first(10)).items()).isEmpty();
+        assertThat(repository().findById(otherTeam, theirs.id())).contains(theirs);
+    }
+
+    @Test
+    void an_external_id_is_unique_per_team_not_across_teams() {
+        VoiceAgent ours = agent("Ours", "crm-shared", T0);
+        VoiceAgent theirs = agent(otherTeam, "Theirs", "crm-shared", T0);
+        repository().insert(ours);
+        repository().insert(theirs);
+
+        assertThat(repository().findByExternalId(team, "crm-shared")).contains(ours);
+        assertThat(repository().findByExternalId(otherTeam, "crm-shared")).contains(theirs);
     }
 }

@@ -1,0 +1,53 @@
+package dev.switchboard.domain.fake;
+
+import dev.switchboard.domain.model.ApiKey;
+import dev.switchboard.domain.model.ApiKeyId;
+import dev.switchboard.domain.model.ApiKeyNotFoundException;
+import dev.switchboard.domain.model.TeamId;
+import dev.switchboard.domain.port.out.ApiKeyRepository;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+public final class InMemoryApiKeyRepository implements ApiKeyRepository {
+
+    private final Map<ApiKeyId, ApiKey> keys = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized void insert(ApiKey key) {
+        if (keys.values().stream().anyMatch(k -> k.secretHash().equals(key.secretHash()))) {
+            throw new IllegalStateException("secret hash already stored");
+        }
+        if (keys.putIfAbsent(key.id(), key) != null) {
+            throw new IllegalStateException("key already stored: " + key.id());
+        }
+    }
+
+    @Override
+    public void updateRevokedAt(ApiKey key) {
+        ApiKey stored = keys.get(key.id());
+        if (stored == null) {
+            throw new ApiKeyNotFoundException(key.id().toString());
+        }
+        keys.put(key.id(), new ApiKey(stored.id(), stored.teamId(), stored.name(), stored.prefix(), stored.secretHash(),
+                stored.scopes(), stored.createdAt(), key.revokedAt()));
+    }
+
+    @Override
+    public Optional<ApiKey> findBySecretHash(String secretHash) {
+        return keys.values().stream().filter(k -> k.secretHash().equals(secretHash)).findFirst();
+    }
+
+    @Override
+    public Optional<ApiKey> findById(TeamId team, ApiKeyId id) {
+        return Optional.ofNullable(keys.get(id)).filter(k -> k.teamId().equals(team));
+    }
+
+    @Override
+    public List<ApiKey> listByTeam(TeamId team) {
+        return keys.values().stream().filter(k -> k.teamId().equals(team))
+                .sorted(Comparator.comparing(ApiKey::createdAt).thenComparing(k -> k.id().toString())).toList();
+    }
+}
