@@ -1,8 +1,24 @@
 package dev.switchboard.app;
 
+import dev.switchboard.app.config.SwitchboardConfig;
+import dev.switchboard.app.net.SystemHostResolver;
+import dev.switchboard.domain.model.OutboundUrlPolicy;
+import dev.switchboard.domain.port.out.ApiKeyRepository;
+import dev.switchboard.domain.port.out.AuditLog;
+import dev.switchboard.domain.port.out.ExternalIdLock;
+import dev.switchboard.domain.port.out.IdempotencyStore;
+import dev.switchboard.domain.port.out.TeamRepository;
+import dev.switchboard.domain.port.out.TeamRequestCounter;
 import dev.switchboard.domain.port.out.VoiceAgentPlatform;
 import dev.switchboard.domain.port.out.VoiceAgentRepository;
+import dev.switchboard.domain.service.AuditService;
+import dev.switchboard.domain.service.IdempotencyService;
+import dev.switchboard.domain.service.OutboundUrlGuard;
+import dev.switchboard.domain.service.RequestAdmissionService;
+import dev.switchboard.domain.service.TeamService;
 import dev.switchboard.domain.service.VoiceAgentService;
+import java.security.SecureRandom;
+import java.util.Set;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -24,7 +40,42 @@ public class DomainWiring {
     /** One service implements the five agent use cases; CDI exposes it under each in-port type. */
     @Produces
     @Singleton
-    VoiceAgentService voiceAgentService(VoiceAgentPlatform platform, VoiceAgentRepository repository, Clock clock) {
-        return new VoiceAgentService(platform, repository, clock);
+    VoiceAgentService voiceAgentService(VoiceAgentPlatform platform, VoiceAgentRepository repository,
+                                        ExternalIdLock externalIds, Clock clock) {
+        return new VoiceAgentService(platform, repository, externalIds, clock);
+    }
+
+    /** Teams, their keys, and the check of every presented key. */
+    @Produces
+    @Singleton
+    TeamService teamService(TeamRepository teams, ApiKeyRepository keys, Clock clock) {
+        return new TeamService(teams, keys, clock, new SecureRandom());
+    }
+
+    @Produces
+    @Singleton
+    AuditService auditService(AuditLog log) {
+        return new AuditService(log);
+    }
+
+    @Produces
+    @Singleton
+    IdempotencyService idempotencyService(IdempotencyStore store, SwitchboardConfig config) {
+        return new IdempotencyService(store, config.idempotency().lease(), config.idempotency().retention());
+    }
+
+    @Produces
+    @Singleton
+    RequestAdmissionService requestAdmissionService(TeamRequestCounter counter, SwitchboardConfig config) {
+        return new RequestAdmissionService(counter, config.api().defaultRequestsPerMinute());
+    }
+
+    /** Strict unless config says otherwise, and config says otherwise only in dev and test. */
+    @Produces
+    @Singleton
+    OutboundUrlGuard outboundUrlGuard(SwitchboardConfig config) {
+        SwitchboardConfig.OutboundUrls urls = config.outboundUrls();
+        return new OutboundUrlGuard(new SystemHostResolver(),
+                new OutboundUrlPolicy(urls.allowHttp(), urls.trustedHosts().orElse(Set.of())));
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -12,21 +15,40 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs after the other default-profile Quarkus tests (Quarkus' class orderer, with @Order as its
  * secondary order: see the app POM) and reads everything the test application logged, at every level,
- * while they sent real Hamsa requests and provoked every failure.
+ * while they sent real Hamsa requests, issued and used API keys, and provoked every failure.
  */
 @QuarkusTest
 @Order(Integer.MAX_VALUE)
 class SecretsNeverLoggedTest {
 
-    @Test
-    void the_hamsa_api_key_appears_in_no_log_line() throws Exception {
-        String key = ConfigProvider.getConfig().getValue("hamsa.api-key", String.class);
-        Path log = Path.of("target/quarkus-test.log");
+    /** Every configured secret: Hamsa's key, the admin token, the encryption key. */
+    private static final List<String> CONFIGURED_SECRETS =
+            List.of("hamsa.api-key", "switchboard.admin.token", "switchboard.encryption.key");
+    /** A whole team API key, whichever test issued it. */
+    private static final Pattern ANY_API_KEY = Pattern.compile("sbk_[A-Za-z0-9_-]{43}");
 
+    private static String log() throws Exception {
+        Path log = Path.of("target/quarkus-test.log");
         assertThat(log).exists();
         String content = Files.readString(log);
         assertThat(content).as("the log holds what the failure tests provoked")
                 .contains("HAMSA_UNAVAILABLE for /api/v1/agents", "Hamsa refused Switchboard's API key");
-        assertThat(content).doesNotContain(key).doesNotContain("docs-shaped-key");
+        return content;
+    }
+
+    @Test
+    void no_configured_secret_appears_in_any_log_line() throws Exception {
+        String content = log();
+        for (String name : CONFIGURED_SECRETS) {
+            String secret = ConfigProvider.getConfig().getValue(name, String.class);
+            assertThat(content).as(name).doesNotContain(secret);
+        }
+        assertThat(content).doesNotContain("docs-shaped-key");
+    }
+
+    @Test
+    void no_team_api_key_appears_in_any_log_line() throws Exception {
+        Matcher found = ANY_API_KEY.matcher(log());
+        assertThat(found.find()).as("an API key in the log").isFalse();
     }
 }

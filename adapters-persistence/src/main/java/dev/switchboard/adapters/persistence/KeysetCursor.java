@@ -1,6 +1,10 @@
 package dev.switchboard.adapters.persistence;
 
 import dev.switchboard.domain.model.InvalidInputException;
+import dev.switchboard.domain.model.Page;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -34,5 +38,17 @@ record KeysetCursor(Instant createdAt, UUID id) {
         } catch (RuntimeException e) {
             throw InvalidInputException.of("cursor", "is not a cursor this service issued");
         }
+    }
+
+    /**
+     * A page from rows fetched one beyond the limit: the extra row only tells that another page follows,
+     * and the cursor is the last kept row's sort keys.
+     */
+    static <E> Page<E> page(List<E> fetched, int limit, Function<E, KeysetCursor> sortKeys) {
+        List<E> items = fetched.stream().limit(limit).toList();
+        Optional<String> next = fetched.size() > limit
+                ? Optional.of(sortKeys.apply(items.get(items.size() - 1)).encode())
+                : Optional.empty();
+        return new Page<>(items, next);
     }
 }

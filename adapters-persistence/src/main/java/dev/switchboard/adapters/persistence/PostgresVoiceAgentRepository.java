@@ -4,6 +4,7 @@ import dev.switchboard.domain.model.ConcurrentUpdateException;
 import dev.switchboard.domain.model.DuplicateExternalIdException;
 import dev.switchboard.domain.model.Page;
 import dev.switchboard.domain.model.PageRequest;
+import dev.switchboard.domain.model.TeamId;
 import dev.switchboard.domain.model.VoiceAgent;
 import dev.switchboard.domain.model.VoiceAgentId;
 import dev.switchboard.domain.model.VoiceAgentNotFoundException;
@@ -19,7 +20,7 @@ import org.hibernate.exception.ConstraintViolationException;
 @ApplicationScoped
 class PostgresVoiceAgentRepository implements VoiceAgentRepository {
 
-    private static final String EXTERNAL_ID_KEY = "voice_agent_external_id_key";
+    private static final String EXTERNAL_ID_KEY = "voice_agent_team_external_id_key";
 
     private final VoiceAgentRows rows;
 
@@ -34,7 +35,7 @@ class PostgresVoiceAgentRepository implements VoiceAgentRepository {
         } catch (RuntimeException e) {
             if (agent.externalId() != null && violates(e, EXTERNAL_ID_KEY)) {
                 // Lost a race with another request using the same externalId: name the winner.
-                VoiceAgentId winner = findByExternalId(agent.externalId()).map(VoiceAgent::id).orElseThrow(() -> e);
+                VoiceAgentId winner = findByExternalId(agent.team(), agent.externalId()).map(VoiceAgent::id).orElseThrow(() -> e);
                 throw new DuplicateExternalIdException(agent.externalId(), winner);
             }
             throw e;
@@ -53,7 +54,7 @@ class PostgresVoiceAgentRepository implements VoiceAgentRepository {
                         .and("updatedAt", e.updatedAt).and("version", e.version).and("id", e.id)
                         .and("previous", e.version - 1)));
         if (updated == 0) {
-            if (findById(agent.id()).isEmpty()) {
+            if (findById(agent.team(), agent.id()).isEmpty()) {
                 throw new VoiceAgentNotFoundException(agent.id());
             }
             throw new ConcurrentUpdateException(agent.id(), agent.version() - 1);
@@ -61,34 +62,29 @@ class PostgresVoiceAgentRepository implements VoiceAgentRepository {
     }
 
     @Override
-    public Optional<VoiceAgent> findById(VoiceAgentId id) {
-        return QuarkusTransaction.joiningExisting().call(
-                () -> rows.findByIdOptional(id.value()).map(VoiceAgentMapper::toDomain));
+    public Optional<VoiceAgent> findById(TeamId team, VoiceAgentId id) {
+        return QuarkusTransaction.joiningExisting().call(() -> rows.find("id = ?1 and teamId = ?2", id.value(), team.value())
+                .firstResultOptional().map(VoiceAgentMapper::toDomain));
     }
 
     @Override
-    public Optional<VoiceAgent> findByExternalId(String externalId) {
-        return QuarkusTransaction.joiningExisting().call(
-                () -> rows.find("externalId", externalId).firstResultOptional().map(VoiceAgentMapper::toDomain));
+    public Optional<VoiceAgent> findByExternalId(TeamId team, String externalId) {
+        return QuarkusTransaction.joiningExisting().call(() -> rows.find("teamId = ?1 and externalId = ?2", team.value(), externalId)
+                .firstResultOptional().map(VoiceAgentMapper::toDomain));
     }
 
     @Override
-    public Page<VoiceAgent> list(PageRequest request) {
+    public Page<VoiceAgent> list(TeamId team, PageRequest request) {
         Optional<KeysetCursor> after = request.cursor().map(KeysetCursor::decode);
         // One row more than asked tells whether another page follows, without a count query.
         List<VoiceAgentEntity> found = QuarkusTransaction.joiningExisting().call(() -> after
-                .map(c -> rows.find("createdAt > ?1 or (createdAt = ?1 and id > ?2) order by createdAt, id",
-                        c.createdAt(), c.id()))
-                .orElseGet(() -> rows.find("order by createdAt, id"))
+                .map(c -> rows.find("teamId = ?3 and (createdAt > ?1 or (createdAt = ?1 and id > ?2)) order by createdAt, id",
+                        c.createdAt(), c.id(), team.value()))
+                .orElseGet(() -> rows.find("teamId = ?1 order by createdAt, id", team.value()))
                 .range(0, request.limit())
                 .list());
-        boolean more = found.size() > request.limit();
-        List<VoiceAgent> items = found.stream().limit(request.limit()).map(VoiceAgentMapper::toDomain).toList();
-        Optional<String> next = more
-                ? Optional.of(new KeysetCursor(items.get(items.size() - 1).createdAt(),
-                        items.get(items.size() - 1).id().value()).encode())
-                : Optional.empty();
-        return new Page<>(items, next);
+        return KeysetCursor.page(found, request.limit(), e -> new KeysetCursor(e.createdAt, e.id))
+                .map(VoiceAgentMapper::toDomain);
     }
 
     private static boolean violates(Throwable e, String constraint) {

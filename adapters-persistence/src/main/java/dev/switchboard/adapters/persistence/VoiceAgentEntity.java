@@ -15,6 +15,9 @@ public class VoiceAgentEntity {
     @Id
     public UUID id;
 
+    @Column(name = "team_id", nullable = false)
+    public UUID teamId;
+
     @Column(name = "hamsa_agent_id", nullable = false)
     public String hamsaAgentId;
 

@@ -18,7 +18,7 @@ public record CreateAgentRequest(
         String language,
         @NotBlank @Size(max = AgentSettings.VOICE_ID_MAX) String voiceId,
         @Size(min = 1, max = VoiceAgent.EXTERNAL_ID_MAX) @Pattern(regexp = ".*\\S.*", message = "must not be blank when given")
-        @Schema(description = "Your own reference for the agent; unique across agents")
+        @Schema(description = "Your own reference for the agent; unique among your team's agents")
         String externalId) {
 
     AgentSettings settings() {

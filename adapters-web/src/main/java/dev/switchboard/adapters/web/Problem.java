@@ -1,6 +1,7 @@
 package dev.switchboard.adapters.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.switchboard.adapters.web.guard.CodedOutcome;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,7 +22,7 @@ public record Problem(
         String instance,
         String code,
         @Schema(description = "The failing fields, for validation problems") List<FieldError> errors,
-        @Schema(description = "What Hamsa said, when the problem came from Hamsa") Upstream hamsa) {
+        @Schema(description = "What Hamsa said, when the problem came from Hamsa") Upstream hamsa) implements CodedOutcome {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://switchboard.dev/problems/";

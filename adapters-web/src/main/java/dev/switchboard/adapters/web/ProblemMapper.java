@@ -5,11 +5,21 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.switchboard.adapters.web.guard.ResponseFinisher;
+import dev.switchboard.domain.model.Admission;
+import dev.switchboard.domain.model.ApiKeyNotFoundException;
 import dev.switchboard.domain.model.ConcurrentUpdateException;
 import dev.switchboard.domain.model.DuplicateExternalIdException;
+import dev.switchboard.domain.model.IdempotencyConflictException;
+import dev.switchboard.domain.model.IdempotencyUnavailableException;
 import dev.switchboard.domain.model.InvalidInputException;
 import dev.switchboard.domain.model.PlatformException;
+import dev.switchboard.domain.model.RequestLimitExceededException;
+import dev.switchboard.domain.model.TeamNotFoundException;
 import dev.switchboard.domain.model.VoiceAgentNotFoundException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -89,6 +99,67 @@ public class ProblemMapper {
                 .build();
     }
 
+    /** One answer for a missing, malformed, unknown or revoked credential: which one it was is no one's business. */
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthorized(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "FORBIDDEN", "Not allowed",
+                "This credential lacks the scope this operation needs; see the API guide for each endpoint's scope.",
+                path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response teamNotFound(TeamNotFoundException e, UriInfo uri) {
+        return respond(Problem.of(404, "TEAM_NOT_FOUND", "Team not found", "No team has this id.", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response apiKeyNotFound(ApiKeyNotFoundException e, UriInfo uri) {
+        return respond(Problem.of(404, "API_KEY_NOT_FOUND", "API key not found", "The team has no API key with this id.",
+                path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response requestLimit(RequestLimitExceededException e, UriInfo uri) {
+        Admission a = e.admission();
+        return Response.fromResponse(respond(Problem.of(429, "RATE_LIMITED", "Too many requests",
+                        "Your team has used its " + a.limit() + " requests for this minute; retry after the time given in Retry-After.",
+                        path(uri))))
+                .header("Retry-After", Math.max(1, ResponseFinisher.ceilSeconds(a)))
+                .header("RateLimit-Policy", "\"team\";q=" + a.limit() + ";w=" + a.window().toSeconds())
+                .header("RateLimit", "\"team\";r=0;t=" + ResponseFinisher.ceilSeconds(a))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyConflict(IdempotencyConflictException e, UriInfo uri) {
+        if (e.isInProgress()) {
+            return Response.fromResponse(respond(Problem.of(409, "IDEMPOTENCY_KEY_IN_USE", "Request still running",
+                    "The first request with this Idempotency-Key is still running; retry shortly to get its answer.",
+                    path(uri)))).header("Retry-After", 1).build();
+        }
+        return respond(Problem.of(422, "IDEMPOTENCY_KEY_REUSED", "Idempotency-Key reused",
+                "This Idempotency-Key was first used for a different request; use a new key for a new request.",
+                path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyUnavailable(IdempotencyUnavailableException e, UriInfo uri) {
+        LOG.errorf("Idempotency store unreachable; refusing a keyed request to %s: %s", path(uri), e.getMessage());
+        return Response.fromResponse(respond(Problem.of(503, "IDEMPOTENCY_UNAVAILABLE", "Cannot honour Idempotency-Key now",
+                "Switchboard cannot check this Idempotency-Key right now, so it did not run the request; retry later.",
+                path(uri)))).header("Retry-After", DEFAULT_RETRY_AFTER.toSeconds()).build();
+    }
+
     @ServerExceptionMapper
     public Response concurrentUpdate(ConcurrentUpdateException e, UriInfo uri) {
         return respond(Problem.of(409, "CONCURRENT_UPDATE", "Changed concurrently",
@@ -148,6 +219,8 @@ public class ProblemMapper {
         }
         String code = switch (status) {
             case 400 -> "BAD_REQUEST";
+            case 401 -> "UNAUTHENTICATED";
+            case 403 -> "FORBIDDEN";
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             case 406 -> "NOT_ACCEPTABLE";
@@ -165,6 +238,13 @@ public class ProblemMapper {
     public Response unexpected(Throwable e, UriInfo uri) {
         LOG.error("Unexpected error on " + path(uri), e);
         return respond(Problem.of(500, "INTERNAL_ERROR", "Internal error", "An unexpected error occurred.", path(uri)));
+    }
+
+    private static Response unauthorized(UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(401, "UNAUTHENTICATED", "Authentication required",
+                        "Send a valid API key as 'Authorization: Bearer <key>'.", path(uri))))
+                .header("WWW-Authenticate", "Bearer realm=\"switchboard\"")
+                .build();
     }
 
     private Response unavailable(UriInfo uri, PlatformException e, Problem.Upstream upstream, String code, String title) {

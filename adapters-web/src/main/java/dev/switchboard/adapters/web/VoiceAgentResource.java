@@ -1,8 +1,12 @@
 package dev.switchboard.adapters.web;
 
-import dev.switchboard.domain.model.InvalidInputException;
+import dev.switchboard.adapters.web.guard.Idempotent;
+import dev.switchboard.adapters.web.guard.TeamRateLimited;
+import dev.switchboard.adapters.web.security.Callers;
 import dev.switchboard.domain.model.Page;
 import dev.switchboard.domain.model.PageRequest;
+import dev.switchboard.domain.model.Scope;
+import dev.switchboard.domain.model.TeamId;
 import dev.switchboard.domain.model.VoiceAgent;
 import dev.switchboard.domain.model.VoiceAgentId;
 import dev.switchboard.domain.port.in.CloneVoiceAgentCommand;
@@ -13,6 +17,8 @@ import dev.switchboard.domain.port.in.GetVoiceAgentQuery;
 import dev.switchboard.domain.port.in.ListVoiceAgentsQuery;
 import dev.switchboard.domain.port.in.UpdateVoiceAgentCommand;
 import dev.switchboard.domain.port.in.UpdateVoiceAgentUseCase;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,10 +37,20 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The teams' voice-agent API. Speaks in-port types only; errors become problem+json in {@link ProblemMapper}. */
+/**
+ * The teams' voice-agent API. Every call acts for the team whose key sent it: another team's agent is
+ * "not found". Speaks in-port types only; errors become problem+json in {@link ProblemMapper}.
+ */
 @Path("/api/v1/agents")
+@TeamRateLimited
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A team API key (sbk_...) for the team API; the operator's admin token for /api/v1/admin")
+@SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Voice agents")
@@ -45,9 +61,11 @@ public class VoiceAgentResource {
     private final GetVoiceAgentQuery get;
     private final ListVoiceAgentsQuery list;
     private final CloneVoiceAgentUseCase cloneAgent;
+    private final SecurityIdentity identity;
 
     public VoiceAgentResource(CreateVoiceAgentUseCase create, UpdateVoiceAgentUseCase update, GetVoiceAgentQuery get,
-                              ListVoiceAgentsQuery list, CloneVoiceAgentUseCase cloneAgent) {
+                              ListVoiceAgentsQuery list, CloneVoiceAgentUseCase cloneAgent, SecurityIdentity identity) {
+        this.identity = identity;
         this.create = create;
         this.update = update;
         this.get = get;
@@ -56,41 +74,50 @@ public class VoiceAgentResource {
     }
 
     @POST
+    @RolesAllowed(Scope.Names.AGENTS_WRITE)
+    @Idempotent
     @Operation(summary = "Create a voice agent on Hamsa and mirror it")
     public Response create(@Valid @NotNull CreateAgentRequest body, @Context UriInfo uri) {
-        VoiceAgent agent = create.create(new CreateVoiceAgentCommand(body.settings(), body.externalId()));
+        VoiceAgent agent = create.create(new CreateVoiceAgentCommand(team(), body.settings(), body.externalId()));
         return created(agent, uri);
     }
 
     @GET
+    @RolesAllowed(Scope.Names.AGENTS_READ)
     @Operation(summary = "List voice agents, oldest first, one page at a time")
     public AgentPageResponse list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        Page<VoiceAgent> page = list.list(new PageRequest(parseLimit(limit), Optional.ofNullable(cursor)));
+        Page<VoiceAgent> page = list.list(team(), new PageRequest(PageLimits.parse(limit), Optional.ofNullable(cursor)));
         return new AgentPageResponse(page.items().stream().map(AgentResponse::of).toList(),
                 page.nextCursor().orElse(null));
     }
 
     @GET
     @Path("{id}")
+    @RolesAllowed(Scope.Names.AGENTS_READ)
     @Operation(summary = "Read a voice agent (from Switchboard's mirror; no Hamsa call)")
     public AgentResponse get(@PathParam("id") String id) {
-        return AgentResponse.of(get.get(VoiceAgentId.parse(id)));
+        return AgentResponse.of(get.get(team(), VoiceAgentId.parse(id)));
     }
 
     @PATCH
     @Path("{id}")
+    @RolesAllowed(Scope.Names.AGENTS_WRITE)
+    @Idempotent
     @Operation(summary = "Change some settings of a voice agent")
-    public AgentResponse update(@PathParam("id") String id, @Valid @NotNull UpdateAgentRequest body) {
-        return AgentResponse.of(update.update(new UpdateVoiceAgentCommand(VoiceAgentId.parse(id), body.changes())));
+    public Response update(@PathParam("id") String id, @Valid @NotNull UpdateAgentRequest body) {
+        return Response.ok(AgentResponse.of(
+                update.update(new UpdateVoiceAgentCommand(team(), VoiceAgentId.parse(id), body.changes())))).build();
     }
 
     @POST
     @Path("{id}/clone")
+    @RolesAllowed(Scope.Names.AGENTS_WRITE)
+    @Idempotent
     @Operation(summary = "Copy a voice agent into a new one")
     public Response cloneAgent(@PathParam("id") String id, @Valid CloneAgentRequest body, @Context UriInfo uri) {
         CloneAgentRequest request = body == null ? new CloneAgentRequest(null, null) : body;
         VoiceAgent copy = cloneAgent.cloneAgent(
-                new CloneVoiceAgentCommand(VoiceAgentId.parse(id), request.name(), request.externalId()));
+                new CloneVoiceAgentCommand(team(), VoiceAgentId.parse(id), request.name(), request.externalId()));
         return created(copy, uri);
     }
 
@@ -101,6 +128,8 @@ public class VoiceAgentResource {
     @POST
     @Path("{id}/clone")
     @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Scope.Names.AGENTS_WRITE)
+    @Idempotent
     @Operation(hidden = true)
     public Response cloneAgentWithoutBody(@PathParam("id") String id, byte[] body, @Context UriInfo uri) {
         if (body != null && body.length > 0) {
@@ -109,23 +138,15 @@ public class VoiceAgentResource {
         return cloneAgent(id, null, uri);
     }
 
+    private TeamId team() {
+        return Callers.of(identity).team();
+    }
+
     static URI location(UriInfo uri, VoiceAgentId id) {
         return uri.getBaseUriBuilder().path(VoiceAgentResource.class).path(id.toString()).build();
     }
 
     private static Response created(VoiceAgent agent, UriInfo uri) {
         return Response.created(location(uri, agent.id())).entity(AgentResponse.of(agent)).build();
-    }
-
-    /** Parsed by hand: JAX-RS answers 404 to an unconvertible query parameter, and this is a 400. */
-    private static int parseLimit(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return PageRequest.DEFAULT_LIMIT;
-        }
-        try {
-            return Integer.parseInt(limit.trim());
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.of("limit", "must be a whole number between 1 and " + PageRequest.MAX_LIMIT);
-        }
     }
 }

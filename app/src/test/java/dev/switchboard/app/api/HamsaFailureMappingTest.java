@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,7 @@ class HamsaFailureMappingTest {
 
     @BeforeEach
     void calmHamsa() {
+        TestTeams.withAllScopes().useByDefault();
         hamsa = SandboxHamsa.calm();
     }
 
@@ -120,5 +122,10 @@ class HamsaFailureMappingTest {
                 .body("code", equalTo("HAMSA_AUTH_FAILED"))
                 .extract().asString();
         assertThat(body).doesNotContain("test-sandbox-key");
+    }
+
+    @AfterEach
+    void forgetTeam() {
+        TestTeams.forget();
     }
 }

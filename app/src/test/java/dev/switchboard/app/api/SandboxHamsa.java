@@ -7,12 +7,12 @@ import jakarta.enterprise.inject.spi.CDI;
 import java.time.Duration;
 
 /** The simulator that sandbox mode started for the test application, put back to a calm state. */
-final class SandboxHamsa {
+public final class SandboxHamsa {
 
     private SandboxHamsa() {
     }
 
-    static HamsaSimulator calm() {
+    public static HamsaSimulator calm() {
         HamsaSimulator hamsa = CDI.current().select(HamsaSandbox.class).get().simulator()
                 .orElseThrow(() -> new IllegalStateException("tests run in sandbox mode"));
         hamsa.setFaults(FaultSettings.none());

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Hamsa that cannot be reached at all (nothing listens on its port): 503, never a 500. */
@@ -38,6 +40,16 @@ class UnreachableHamsaTest {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    @BeforeEach
+    void aTeam() {
+        TestTeams.withAllScopes().useByDefault();
+    }
+
+    @AfterEach
+    void forgetTeam() {
+        TestTeams.forget();
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +29,11 @@ import org.junit.jupiter.api.Test;
 class VoiceAgentApiTest {
 
     private HamsaSimulator hamsa;
+    private TestTeams.TestTeam team;
 
     @BeforeEach
     void calmHamsa() {
+        team = TestTeams.withAllScopes().useByDefault();
         hamsa = SandboxHamsa.calm();
     }
 
@@ -215,6 +218,7 @@ class VoiceAgentApiTest {
         var request = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/agents"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + team.key())
                 // an InputStream body has no known length, so the client sends it chunked
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
                 .build();
@@ -344,5 +348,10 @@ class VoiceAgentApiTest {
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors.field", hasItem("name"));
         assertThat(hamsa.recordedRequests()).isEmpty();
+    }
+
+    @AfterEach
+    void forgetTeam() {
+        TestTeams.forget();
     }
 }

@@ -1,5 +1,8 @@
 package dev.switchboard.app.contract;
 
+import dev.switchboard.domain.model.Team;
+import dev.switchboard.domain.model.TeamId;
+import dev.switchboard.domain.port.out.TeamRepository;
 import dev.switchboard.domain.port.out.VoiceAgentRepository;
 import dev.switchboard.domain.port.out.VoiceAgentRepositoryContract;
 import io.agroal.api.AgroalDataSource;
@@ -8,6 +11,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 
 /** The agent repository contract against the real adapter on the real Postgres. */
 @QuarkusTest
@@ -18,6 +22,15 @@ class PostgresVoiceAgentRepositoryContractTest extends VoiceAgentRepositoryContr
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    TeamRepository teams;
+
+    @Override
+    protected TeamId team(TeamId id) {
+        teams.insert(new Team(id, "Contract team", null, Instant.now()));
+        return id;
+    }
 
     @Override
     protected VoiceAgentRepository repository() {

@@ -6,11 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import dev.switchboard.app.api.TestTeams;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +25,16 @@ import org.junit.jupiter.api.Test;
 class PackagedAgentApiIT {
 
     private static final String SIMULATOR = "http://127.0.0.1:18089";
+
+    @BeforeEach
+    void aTeam() {
+        TestTeams.withAllScopes().useByDefault();
+    }
+
+    @AfterEach
+    void forgetTeam() {
+        TestTeams.forget();
+    }
 
     @Test
     void an_agent_is_created_read_changed_and_cloned_and_hamsa_sees_each_write() {

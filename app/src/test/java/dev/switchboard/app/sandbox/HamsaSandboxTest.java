@@ -21,6 +21,9 @@ class HamsaSandboxTest {
         return new SwitchboardConfig() {
             public Hamsa hamsa() { return () -> sandbox; }
             public Api api() { throw new UnsupportedOperationException(); }
+            public Admin admin() { throw new UnsupportedOperationException(); }
+            public Idempotency idempotency() { throw new UnsupportedOperationException(); }
+            public OutboundUrls outboundUrls() { throw new UnsupportedOperationException(); }
         };
     }
 

@@ -1,0 +1,199 @@
+package dev.switchboard.app.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.app.api.TestTeams;
+import dev.switchboard.app.api.TestTeams.TestTeam;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every endpoint of the API against every way of asking wrongly: no credential, a malformed one, a
+ * revoked key, a key without the scope, and (where the endpoint names a resource) another team's
+ * resource. Each answer is a problem with its status and code, and none says anything about the
+ * resource asked for. The last test fails when an endpoint is added without a row here.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    /** One endpoint: {@code {id}} stands for a resource of the owning team, {@code {team}} for a team, {@code {key}} for a key. */
+    record Endpoint(String method, String path, String scope, String body) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+
+        boolean namesResource() {
+            return path.contains("{id}");
+        }
+
+        boolean admin() {
+            return path.startsWith("/api/v1/admin");
+        }
+    }
+
+    private static final String AGENT = "{\"name\":\"Owned\",\"greeting\":\"Hi\",\"preamble\":\"You help.\","
+            + "\"language\":\"en\",\"voiceId\":\"v1\"}";
+
+    static List<Endpoint> endpoints() {
+        return List.of(
+                new Endpoint("POST", "/api/v1/agents", "agents:write", AGENT),
+                new Endpoint("GET", "/api/v1/agents", "agents:read", null),
+                new Endpoint("GET", "/api/v1/agents/{id}", "agents:read", null),
+                new Endpoint("PATCH", "/api/v1/agents/{id}", "agents:write", "{\"greeting\":\"Stolen\"}"),
+                new Endpoint("POST", "/api/v1/agents/{id}/clone", "agents:write", "{}"),
+                new Endpoint("POST", "/api/v1/admin/teams", "admin", "{\"name\":\"Intruders\"}"),
+                new Endpoint("GET", "/api/v1/admin/teams", "admin", null),
+                new Endpoint("GET", "/api/v1/admin/teams/{team}", "admin", null),
+                new Endpoint("PATCH", "/api/v1/admin/teams/{team}", "admin", "{\"requestsPerMinute\":1}"),
+                new Endpoint("POST", "/api/v1/admin/teams/{team}/keys", "admin", "{\"name\":\"x\",\"scopes\":[\"agents:read\"]}"),
+                new Endpoint("GET", "/api/v1/admin/teams/{team}/keys", "admin", null),
+                new Endpoint("POST", "/api/v1/admin/teams/{team}/keys/{key}/rotate", "admin", "{}"),
+                new Endpoint("DELETE", "/api/v1/admin/teams/{team}/keys/{key}", "admin", null),
+                new Endpoint("GET", "/api/v1/admin/audit", "admin", null));
+    }
+
+    static Stream<Endpoint> teamEndpointsNamingAResource() {
+        return endpoints().stream().filter(e -> !e.admin() && e.namesResource());
+    }
+
+    private TestTeam owner;
+    private TestTeam intruder;
+    private String agentId;
+    private String agentName;
+
+    @BeforeEach
+    void anAgentOwnedByOneTeam() {
+        owner = TestTeams.withAllScopes();
+        intruder = TestTeams.withAllScopes();
+        agentName = "Secret roadmap agent " + UUID.randomUUID();
+        agentId = given().spec(owner.spec()).contentType(ContentType.JSON)
+                .body(AGENT.replace("\"Owned\"", "\"" + agentName + "\""))
+                .post("/api/v1/agents").then().statusCode(201).extract().path("id");
+    }
+
+    private Response call(Endpoint e, RequestSpecification spec) {
+        String path = e.path().replace("{id}", agentId).replace("{team}", owner.id()).replace("{key}", owner.keyId());
+        RequestSpecification request = given().spec(spec);
+        if (e.body() != null) {
+            request = request.contentType(ContentType.JSON).body(e.body());
+        }
+        return request.request(e.method(), path);
+    }
+
+    private static RequestSpecification bearer(String credential) {
+        return given().header("Authorization", "Bearer " + credential);
+    }
+
+    private void assertProblem(Response r, int status, String code) {
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.jsonPath().getString("code")).isEqualTo(code);
+        // the instance is the caller's own path; anything else naming the team or the agent would be a leak
+        String instance = r.jsonPath().getString("instance");
+        assertThat(r.asString().replace(instance, "")).doesNotContain(agentName).doesNotContain(owner.id())
+                .doesNotContain("Exception");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void without_a_credential_every_endpoint_is_401_with_a_bearer_challenge(Endpoint e) {
+        Response r = call(e, given());
+        assertProblem(r, 401, "UNAUTHENTICATED");
+        assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void a_malformed_or_unknown_credential_is_401_the_same_way(Endpoint e) {
+        assertProblem(call(e, bearer("not-a-key")), 401, "UNAUTHENTICATED");
+        assertProblem(call(e, bearer("sbk_" + "x".repeat(43))), 401, "UNAUTHENTICATED");
+        assertProblem(call(e, given().header("Authorization", "Basic " + owner.key())), 401, "UNAUTHENTICATED");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void a_revoked_key_is_401_the_same_way(Endpoint e) {
+        TestTeam revoked = TestTeams.issueKey(owner.id(), TestTeams.ALL_SCOPES);
+        given().spec(TestTeams.admin()).delete("/api/v1/admin/teams/" + owner.id() + "/keys/" + revoked.keyId())
+                .then().statusCode(200);
+
+        assertProblem(call(e, revoked.spec()), 401, "UNAUTHENTICATED");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void a_key_without_the_scope_is_403(Endpoint e) {
+        List<String> allBut = new ArrayList<>(TestTeams.ALL_SCOPES);
+        allBut.remove(e.scope());
+        TestTeam lacking = TestTeams.issueKey(owner.id(), allBut);
+
+        assertProblem(call(e, lacking.spec()), 403, "FORBIDDEN");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("teamEndpointsNamingAResource")
+    void another_teams_resource_answers_exactly_as_a_missing_one(Endpoint e) {
+        Response theirs = call(e, intruder.spec());
+        String missingId = UUID.randomUUID().toString();
+        Response missing = call(new Endpoint(e.method(), e.path().replace("{id}", missingId), e.scope(), e.body()),
+                intruder.spec());
+
+        assertProblem(theirs, 404, "AGENT_NOT_FOUND");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        JsonPath a = theirs.jsonPath();
+        JsonPath b = missing.jsonPath();
+        assertThat(a.getString("title")).isEqualTo(b.getString("title"));
+        assertThat(a.getString("detail").replace(agentId, "ID")).isEqualTo(b.getString("detail").replace(missingId, "ID"));
+        // and the owner's agent is untouched
+        given().spec(owner.spec()).get("/api/v1/agents/" + agentId).then().statusCode(200)
+                .body("greeting", org.hamcrest.Matchers.equalTo("Hi")).body("version", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    @Test
+    void another_teams_agents_never_show_in_a_list() {
+        List<String> seen = given().spec(intruder.spec()).queryParam("limit", 100).get("/api/v1/agents")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(seen).doesNotContain(agentId);
+    }
+
+    @Test
+    void a_team_key_is_no_admin_token() {
+        Response r = given().spec(owner.spec()).get("/api/v1/admin/teams");
+        assertProblem(r, 403, "FORBIDDEN");
+    }
+
+    @Test
+    void the_admin_token_acts_for_no_team() {
+        assertProblem(given().spec(TestTeams.admin()).get("/api/v1/agents"), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void every_endpoint_in_the_openapi_document_has_a_row_in_this_matrix() {
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        Set<String> documented = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.keySet().stream()
+                .filter(m -> Set.of("get", "post", "put", "patch", "delete").contains(m))
+                .forEach(m -> documented.add(m.toUpperCase() + " " + path.replaceAll("\\{[^}]+}", "{}"))));
+        Set<String> covered = new TreeSet<>();
+        endpoints().forEach(e -> covered.add(e.method() + " " + e.path().replaceAll("\\{[^}]+}", "{}")));
+
+        assertThat(covered).isEqualTo(documented);
+    }
+}
