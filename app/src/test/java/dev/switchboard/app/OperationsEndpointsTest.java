@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 class OperationsEndpointsTest {
 
     @Test
-    void health_is_up_and_checks_postgres_and_redis() {
-        given().when().get("/q/health")
+    void readiness_checks_postgres_and_wellness_checks_redis() {
+        given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database")))
-                .body("checks.name", hasItem(containsString("Redis")));
+                .body("checks.name", hasItem(containsString("Database")));
+        given().when().get("/q/health/well")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'redis' }.status", equalTo("UP"));
     }
 
     @Test

@@ -28,12 +28,13 @@ class PostgresApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
-    public void updateRevokedAt(ApiKey key) {
-        int updated = QuarkusTransaction.requiringNew().call(
-                () -> rows.update("revokedAt = ?1 where id = ?2", key.revokedAt(), key.id().value()));
-        if (updated == 0) {
+    public boolean stopEarlier(ApiKey key) {
+        int updated = QuarkusTransaction.requiringNew().call(() -> rows.update(
+                "revokedAt = ?1 where id = ?2 and (revokedAt is null or revokedAt > ?1)", key.revokedAt(), key.id().value()));
+        if (updated == 0 && rows.findByIdOptional(key.id().value()).isEmpty()) {
             throw new ApiKeyNotFoundException(key.id().toString());
         }
+        return updated == 1;
     }
 
     @Override

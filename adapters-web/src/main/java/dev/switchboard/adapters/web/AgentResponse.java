@@ -1,10 +1,13 @@
 package dev.switchboard.adapters.web;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import dev.switchboard.domain.model.VoiceAgent;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Agent")
+// Also sent inside built Responses (create, update, clone), where Quarkus cannot see its type: registered for native.
+@RegisterForReflection
 public record AgentResponse(
         String id,
         @Schema(description = "The agent's id on Hamsa") String hamsaAgentId,

@@ -115,10 +115,7 @@ public class VoiceAgentResource {
     @Idempotent
     @Operation(summary = "Copy a voice agent into a new one")
     public Response cloneAgent(@PathParam("id") String id, @Valid CloneAgentRequest body, @Context UriInfo uri) {
-        CloneAgentRequest request = body == null ? new CloneAgentRequest(null, null) : body;
-        VoiceAgent copy = cloneAgent.cloneAgent(
-                new CloneVoiceAgentCommand(team(), VoiceAgentId.parse(id), request.name(), request.externalId()));
-        return created(copy, uri);
+        return cloneFrom(id, body, uri);
     }
 
     /**
@@ -135,7 +132,15 @@ public class VoiceAgentResource {
         if (body != null && body.length > 0) {
             throw new NotSupportedException("The clone body, when given, must be application/json");
         }
-        return cloneAgent(id, null, uri);
+        return cloneFrom(id, null, uri);
+    }
+
+    /** Private, so the guards around the two clone endpoints run once per request, not again in here. */
+    private Response cloneFrom(String id, CloneAgentRequest body, UriInfo uri) {
+        CloneAgentRequest request = body == null ? new CloneAgentRequest(null, null) : body;
+        VoiceAgent copy = cloneAgent.cloneAgent(
+                new CloneVoiceAgentCommand(team(), VoiceAgentId.parse(id), request.name(), request.externalId()));
+        return created(copy, uri);
     }
 
     private TeamId team() {

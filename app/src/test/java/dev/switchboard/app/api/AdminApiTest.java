@@ -69,6 +69,42 @@ class AdminApiTest {
     }
 
     @Test
+    void an_issued_key_is_located_and_readable_on_its_own_and_audited_by_its_id() {
+        String teamId = TestTeams.create(null, List.of("agents:read")).id();
+
+        ExtractableResponse<Response> issued = admin().body(Map.of("name", "ci", "scopes", List.of("agents:read")))
+                .post("/api/v1/admin/teams/" + teamId + "/keys").then().statusCode(201).extract();
+        String keyId = issued.path("id");
+
+        assertThat(issued.header("Location")).endsWith("/api/v1/admin/teams/" + teamId + "/keys/" + keyId);
+        admin().get("/api/v1/admin/teams/" + teamId + "/keys/" + keyId).then().statusCode(200)
+                .body("id", equalTo(keyId)).body("key", nullValue());
+        admin().get("/api/v1/admin/teams/" + teamId + "/keys/" + UUID.randomUUID()).then().statusCode(404)
+                .body("code", equalTo("API_KEY_NOT_FOUND"));
+        List<String> targets = admin().queryParam("teamId", teamId).get("/api/v1/admin/audit").then().extract()
+                .jsonPath().getList("items.target");
+        assertThat(targets).contains(keyId);
+    }
+
+    @Test
+    void an_idempotency_key_sent_to_the_admin_api_is_refused_not_ignored() {
+        admin().header("Idempotency-Key", "k-1").body(Map.of("name", "Once?")).post("/api/v1/admin/teams")
+                .then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
+    void two_rotations_of_one_key_leave_one_successor() {
+        TestTeam team = TestTeams.create(null, List.of("agents:read"));
+        String rotate = "/api/v1/admin/teams/" + team.id() + "/keys/" + team.keyId() + "/rotate";
+
+        admin().body(Map.of("overlapSeconds", 600)).post(rotate).then().statusCode(201);
+        admin().body(Map.of("overlapSeconds", 600)).post(rotate).then().statusCode(400);
+
+        assertThat(admin().get("/api/v1/admin/teams/" + team.id() + "/keys").then().extract().jsonPath()
+                .getList("items")).hasSize(2);
+    }
+
+    @Test
     void the_answer_that_shows_a_key_is_never_cached() {
         String teamId = TestTeams.create(null, List.of("agents:read")).id();
         admin().body(Map.of("name", "ci", "scopes", List.of("agents:read"))).post("/api/v1/admin/teams/" + teamId + "/keys")

@@ -179,6 +179,24 @@ class IdempotencyApiTest {
         assertThat(hamsaCreates()).isEqualTo(1);
     }
 
+    @Test
+    void a_clone_without_a_body_is_idempotent_and_counted_once() {
+        TestTeam limited = TestTeams.create(100, TestTeams.ALL_SCOPES);
+        String id = create(limited, "c-" + UUID.randomUUID(), VoiceAgentApiTest.agentBody("Source")).path("id");
+        String key = "clone-" + UUID.randomUUID();
+
+        Response first = given().spec(limited.spec()).header("Idempotency-Key", key).post("/api/v1/agents/" + id + "/clone");
+        Response again = given().spec(limited.spec()).header("Idempotency-Key", key).post("/api/v1/agents/" + id + "/clone");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.jsonPath().getString("id")).isEqualTo(first.jsonPath().getString("id"));
+        assertThat(hamsa.recordedRequests("POST", "/v1/voice-agents/clone")).hasSize(1);
+        // create, clone, replay: three requests, each counted once
+        assertThat(again.header("RateLimit")).startsWith("\"team\";r=97;");
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);

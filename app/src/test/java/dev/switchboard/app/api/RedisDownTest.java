@@ -77,7 +77,9 @@ class RedisDownTest {
     }
 
     @Test
-    void readiness_says_redis_is_down() {
-        given().get("/q/health/ready").then().statusCode(503);
+    void the_replica_stays_ready_and_wellness_says_redis_is_down() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/well").then().statusCode(503)
+                .body("checks.find { it.name == 'redis' }.status", equalTo("DOWN"));
     }
 }

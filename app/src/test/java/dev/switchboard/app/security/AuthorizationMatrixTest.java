@@ -57,12 +57,15 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/v1/agents/{id}", "agents:read", null),
                 new Endpoint("PATCH", "/api/v1/agents/{id}", "agents:write", "{\"greeting\":\"Stolen\"}"),
                 new Endpoint("POST", "/api/v1/agents/{id}/clone", "agents:write", "{}"),
+                // the same operation without a body: a second, undocumented resource method
+                new Endpoint("POST", "/api/v1/agents/{id}/clone", "agents:write", null),
                 new Endpoint("POST", "/api/v1/admin/teams", "admin", "{\"name\":\"Intruders\"}"),
                 new Endpoint("GET", "/api/v1/admin/teams", "admin", null),
                 new Endpoint("GET", "/api/v1/admin/teams/{team}", "admin", null),
                 new Endpoint("PATCH", "/api/v1/admin/teams/{team}", "admin", "{\"requestsPerMinute\":1}"),
                 new Endpoint("POST", "/api/v1/admin/teams/{team}/keys", "admin", "{\"name\":\"x\",\"scopes\":[\"agents:read\"]}"),
                 new Endpoint("GET", "/api/v1/admin/teams/{team}/keys", "admin", null),
+                new Endpoint("GET", "/api/v1/admin/teams/{team}/keys/{key}", "admin", null),
                 new Endpoint("POST", "/api/v1/admin/teams/{team}/keys/{key}/rotate", "admin", "{}"),
                 new Endpoint("DELETE", "/api/v1/admin/teams/{team}/keys/{key}", "admin", null),
                 new Endpoint("GET", "/api/v1/admin/audit", "admin", null));

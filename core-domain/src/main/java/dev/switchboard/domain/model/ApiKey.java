@@ -49,4 +49,11 @@ public record ApiKey(ApiKeyId id, TeamId teamId, String name, String prefix, Str
         Instant stop = revokedAt != null && revokedAt.isBefore(when) ? revokedAt : when;
         return new ApiKey(id, teamId, name, prefix, secretHash, scopes, createdAt, stop);
     }
+
+    /** Without the hash: it is not the secret, but nothing gains by printing it. */
+    @Override
+    public String toString() {
+        return "ApiKey[id=" + id + ", teamId=" + teamId + ", name=" + name + ", prefix=" + prefix + ", scopes=" + scopes
+                + ", createdAt=" + createdAt + ", revokedAt=" + revokedAt + "]";
+    }
 }

@@ -17,6 +17,8 @@ import java.util.UUID;
  */
 public final class IdempotencyService implements IdempotentRequestsUseCase {
 
+    private static final System.Logger LOG = System.getLogger(IdempotencyService.class.getName());
+
     private final IdempotencyStore store;
     private final Duration lease;
     private final Duration retention;
@@ -45,7 +47,11 @@ public final class IdempotencyService implements IdempotentRequestsUseCase {
 
     @Override
     public void complete(IdempotencyKey key, String token, RecordedResponse response) {
-        store.complete(key, token, response, retention);
+        if (!store.complete(key, token, response, retention)) {
+            // The lease ran out before the work did: a retry may already have run it again. Said loudly,
+            // since it is the one way a keyed request can run twice; a longer lease is the cure.
+            LOG.log(System.Logger.Level.ERROR, "Could not keep the idempotent answer: the key''s {0} lease ran out first", lease);
+        }
     }
 
     @Override

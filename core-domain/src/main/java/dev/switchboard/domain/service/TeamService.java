@@ -97,9 +97,11 @@ public final class TeamService implements CreateTeamUseCase, SetTeamRequestLimit
         if (!old.worksAt(now)) {
             throw InvalidInputException.of("key", "is revoked; issue a new key instead");
         }
-        IssuedApiKey next = issue(team, old.name(), old.scopes());
-        keys.updateRevokedAt(old.revokedAt(now.plus(overlap)));
-        return next;
+        // The old key is stopped first, and only if no racing rotation stopped it already: one successor per key.
+        if (!keys.stopEarlier(old.revokedAt(now.plus(overlap)))) {
+            throw InvalidInputException.of("key", "was rotated or revoked meanwhile; list the team's keys");
+        }
+        return issue(team, old.name(), old.scopes());
     }
 
     @Override
@@ -107,9 +109,9 @@ public final class TeamService implements CreateTeamUseCase, SetTeamRequestLimit
         ApiKey key = ownKey(team, id);
         ApiKey revoked = key.revokedAt(clock.instant());
         if (!revoked.equals(key)) {
-            keys.updateRevokedAt(revoked);
+            keys.stopEarlier(revoked);
         }
-        return revoked;
+        return keys.findById(team, id).orElse(revoked);
     }
 
     @Override

@@ -26,13 +26,17 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
-    public void updateRevokedAt(ApiKey key) {
+    public synchronized boolean stopEarlier(ApiKey key) {
         ApiKey stored = keys.get(key.id());
         if (stored == null) {
             throw new ApiKeyNotFoundException(key.id().toString());
         }
+        if (stored.revokedAt() != null && !stored.revokedAt().isAfter(key.revokedAt())) {
+            return false;
+        }
         keys.put(key.id(), new ApiKey(stored.id(), stored.teamId(), stored.name(), stored.prefix(), stored.secretHash(),
                 stored.scopes(), stored.createdAt(), key.revokedAt()));
+        return true;
     }
 
     @Override

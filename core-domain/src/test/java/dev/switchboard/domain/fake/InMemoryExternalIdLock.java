@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
-/** One JVM's locks; the real one (Postgres advisory locks) holds across replicas. */
+/** One JVM's locks; the real one (leases in Redis) holds across replicas. */
 public final class InMemoryExternalIdLock implements ExternalIdLock {
 
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();

@@ -6,11 +6,14 @@ import dev.switchboard.domain.model.IssuedApiKey;
 import dev.switchboard.domain.model.Scope;
 import dev.switchboard.domain.model.Team;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The admin API's bodies: requests as clients send them, responses built from domain objects. */
+// Some answers go out inside a built Response, where Quarkus cannot see their type: registered for native.
+@RegisterForReflection(targets = {AdminDtos.TeamResponse.class, AdminDtos.ApiKeyResponse.class})
 final class AdminDtos {
 
     private AdminDtos() {

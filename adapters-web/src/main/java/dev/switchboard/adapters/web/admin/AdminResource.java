@@ -13,6 +13,7 @@ import dev.switchboard.adapters.web.admin.AdminDtos.UpdateTeamRequest;
 import dev.switchboard.adapters.web.PageLimits;
 import dev.switchboard.adapters.web.security.Roles;
 import dev.switchboard.domain.model.ApiKeyId;
+import dev.switchboard.domain.model.ApiKeyNotFoundException;
 import dev.switchboard.domain.model.AuditEntry;
 import dev.switchboard.domain.model.IssuedApiKey;
 import dev.switchboard.domain.model.Page;
@@ -136,6 +137,16 @@ public class AdminResource {
         return new ApiKeyListResponse(listKeys.listKeys(TeamId.parse(teamId)).stream().map(ApiKeyResponse::of).toList());
     }
 
+    @GET
+    @Path("teams/{teamId}/keys/{keyId}")
+    @Operation(summary = "Read one of a team's API keys (never its secret)")
+    public ApiKeyResponse getKey(@PathParam("teamId") String teamId, @PathParam("keyId") String keyId) {
+        ApiKeyId id = ApiKeyId.parse(keyId);
+        return listKeys.listKeys(TeamId.parse(teamId)).stream().filter(k -> k.id().equals(id)).findFirst()
+                .map(ApiKeyResponse::of)
+                .orElseThrow(() -> new ApiKeyNotFoundException(keyId));
+    }
+
     @POST
     @Path("teams/{teamId}/keys/{keyId}/rotate")
     @Operation(summary = "Replace a key with a new one with the same scopes; the old one works for overlapSeconds more")
@@ -168,7 +179,8 @@ public class AdminResource {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.created(uri.getBaseUriBuilder().path(AdminResource.class)
-                        .path("teams").path(issued.key().teamId().toString()).path("keys").build())
+                        .path("teams").path(issued.key().teamId().toString()).path("keys")
+                        .path(issued.key().id().toString()).build())
                 .cacheControl(noStore)
                 .entity(ApiKeyResponse.issued(issued)).build();
     }

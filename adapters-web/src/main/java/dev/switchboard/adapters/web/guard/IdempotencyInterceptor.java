@@ -31,6 +31,7 @@ public class IdempotencyInterceptor {
 
     public static final String HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final byte[] NO_BODY = {'-'};
 
     private final IdempotentRequestsUseCase idempotency;
     private final SecurityIdentity identity;
@@ -77,7 +78,9 @@ public class IdempotencyInterceptor {
             if (parameter instanceof UriInfo) {
                 continue;
             }
-            digest.update(parameter instanceof byte[] raw ? raw : json.writeValueAsBytes(parameter));
+            // No body, whether it came as null or as zero bytes, is one and the same request.
+            boolean noBody = parameter == null || (parameter instanceof byte[] raw && raw.length == 0);
+            digest.update(noBody ? NO_BODY : parameter instanceof byte[] raw ? raw : json.writeValueAsBytes(parameter));
             digest.update((byte) 0);
         }
         return HexFormat.of().formatHex(digest.digest());

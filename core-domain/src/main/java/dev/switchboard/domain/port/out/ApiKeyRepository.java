@@ -10,8 +10,14 @@ public interface ApiKeyRepository {
 
     void insert(ApiKey key);
 
-    /** Stores the key's new stop time; nothing else about a key ever changes. */
-    void updateRevokedAt(ApiKey key);
+    /**
+     * Stores the key's new stop time, but only if the stored key works until later than that (or for
+     * ever): a stop time only ever moves earlier, and of two racing rotations only one wins.
+     *
+     * @return whether the stop time was stored
+     * @throws dev.switchboard.domain.model.ApiKeyNotFoundException if there is no such key
+     */
+    boolean stopEarlier(ApiKey key);
 
     Optional<ApiKey> findBySecretHash(String secretHash);
 

@@ -94,8 +94,22 @@ public abstract class TeamRepositoriesContract {
         keys().insert(key(storedTeam("Other", T0).id(), T0));
 
         ApiKey revoked = older.revokedAt(T0.plusSeconds(60));
-        keys().updateRevokedAt(revoked);
+        assertThat(keys().stopEarlier(revoked)).isTrue();
 
         assertThat(keys().listByTeam(team.id())).containsExactly(revoked, newer);
+    }
+
+    @Test
+    void a_stop_time_only_moves_earlier_so_of_two_racing_rotations_one_wins() {
+        Team team = storedTeam("Rotations", T0);
+        ApiKey key = key(team.id(), T0);
+        keys().insert(key);
+
+        assertThat(keys().stopEarlier(key.revokedAt(T0.plusSeconds(100)))).isTrue();
+        assertThat(keys().stopEarlier(key.revokedAt(T0.plusSeconds(200)))).isFalse();
+        assertThat(keys().stopEarlier(key.revokedAt(T0.plusSeconds(50)))).isTrue();
+
+        assertThat(keys().findById(team.id(), key.id())).hasValueSatisfying(
+                k -> assertThat(k.revokedAt()).isEqualTo(T0.plusSeconds(50)));
     }
 }
