@@ -81,4 +81,26 @@ class RateLimitApiTest {
 
         given().spec(team.spec()).get("/api/v1/agents").then().statusCode(200);
     }
+
+    @Test
+    void a_burst_of_concurrent_requests_is_counted_request_by_request() throws Exception {
+        int limit = 40;
+        TestTeam team = TestTeams.create(limit, TestTeams.ALL_SCOPES);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(60);
+        try {
+            List<java.util.concurrent.Callable<Integer>> burst = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                burst.add(() -> given().spec(team.spec()).get("/api/v1/agents").statusCode());
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : pool.invokeAll(burst)) {
+                statuses.add(f.get());
+            }
+            // Every request reached the shared counter: none slipped through uncounted for want of a Redis connection.
+            assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(limit);
+            assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(60 - limit);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
