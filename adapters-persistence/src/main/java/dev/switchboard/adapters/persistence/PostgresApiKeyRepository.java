@@ -38,9 +38,14 @@ class PostgresApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
-    public Optional<ApiKey> findBySecretHash(String secretHash) {
-        return QuarkusTransaction.joiningExisting().call(
-                () -> rows.find("secretHash", secretHash).firstResultOptional().map(PostgresApiKeyRepository::toDomain));
+    public Optional<KeyAndTeam> findWithTeamBySecretHash(String secretHash) {
+        // One round trip for both: this runs on every request.
+        return QuarkusTransaction.joiningExisting().call(() -> rows.getEntityManager()
+                .createQuery("select k, t from ApiKeyEntity k, TeamEntity t where t.id = k.teamId and k.secretHash = ?1",
+                        Object[].class)
+                .setParameter(1, secretHash)
+                .getResultStream().findFirst()
+                .map(row -> new KeyAndTeam(toDomain((ApiKeyEntity) row[0]), PostgresTeamRepository.toDomain((TeamEntity) row[1]))));
     }
 
     @Override

@@ -60,7 +60,7 @@ class PostgresTeamRepository implements TeamRepository {
         return e;
     }
 
-    private static Team toDomain(TeamEntity e) {
+    static Team toDomain(TeamEntity e) {
         return new Team(new TeamId(e.id), e.name, e.requestsPerMinute, e.createdAt);
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.switchboard.adapters.web.guard.ResponseFinisher;
+import dev.switchboard.adapters.web.guard.RateLimitFields;
 import dev.switchboard.domain.model.Admission;
 import dev.switchboard.domain.model.ApiKeyNotFoundException;
 import dev.switchboard.domain.model.ConcurrentUpdateException;
@@ -134,9 +134,9 @@ public class ProblemMapper {
         return Response.fromResponse(respond(Problem.of(429, "RATE_LIMITED", "Too many requests",
                         "Your team has used its " + a.limit() + " requests for this minute; retry after the time given in Retry-After.",
                         path(uri))))
-                .header("Retry-After", Math.max(1, ResponseFinisher.ceilSeconds(a)))
-                .header("RateLimit-Policy", "\"team\";q=" + a.limit() + ";w=" + a.window().toSeconds())
-                .header("RateLimit", "\"team\";r=0;t=" + ResponseFinisher.ceilSeconds(a))
+                .header("Retry-After", Math.max(1, RateLimitFields.wholeSeconds(a.resetAfter())))
+                .header(RateLimitFields.POLICY, RateLimitFields.policy(a))
+                .header(RateLimitFields.STATE, RateLimitFields.state(a))
                 .build();
     }
 
@@ -256,7 +256,7 @@ public class ProblemMapper {
 
     private static Response withRetryAfter(Response response, PlatformException e) {
         Duration wait = e.retryAfter().filter(d -> !d.isZero()).orElse(DEFAULT_RETRY_AFTER);
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        long seconds = Math.max(1, RateLimitFields.wholeSeconds(wait));
         return Response.fromResponse(response).header("Retry-After", seconds).build();
     }
 

@@ -2,10 +2,12 @@ package dev.switchboard.app.api;
 
 import static io.restassured.RestAssured.given;
 
+import dev.switchboard.domain.model.Scope;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,7 @@ public final class TestTeams {
 
     /** The test profile's admin token (application.properties); not a secret, it guards only the test database. */
     public static final String ADMIN_TOKEN = "test-admin-token-5b2f8e1d9c7a4036";
-    public static final List<String> ALL_SCOPES = List.of("agents:read", "agents:write", "calls:read", "calls:write",
-            "knowledge:read", "knowledge:write", "tools:read", "tools:write", "webhooks:read", "webhooks:write");
+    public static final List<String> ALL_SCOPES = Arrays.stream(Scope.values()).map(Scope::wire).toList();
 
     private TestTeams() {
     }

@@ -3,7 +3,6 @@ package dev.switchboard.domain.model;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,10 +37,6 @@ public record ApiKey(ApiKeyId id, TeamId teamId, String name, String prefix, Str
 
     public boolean worksAt(Instant now) {
         return revokedAt == null || now.isBefore(revokedAt);
-    }
-
-    public Optional<Instant> revokedAtIfAny() {
-        return Optional.ofNullable(revokedAt);
     }
 
     /** This key, stopping at {@code when}, or earlier if it was already set to stop earlier. */

@@ -2,7 +2,6 @@ package dev.switchboard.domain.model;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,9 +28,5 @@ public record AuditEntry(UUID id, Instant at, String actor, TeamId team, ApiKeyI
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(outcome, "outcome");
-    }
-
-    public Optional<TeamId> teamIfAny() {
-        return Optional.ofNullable(team);
     }
 }

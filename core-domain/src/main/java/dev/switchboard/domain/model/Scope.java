@@ -1,24 +1,26 @@
 package dev.switchboard.domain.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** What an API key may do: read or write, per kind of resource. Written as {@code agents:read} and so on. */
 public enum Scope {
-    AGENTS_READ("agents:read"),
-    AGENTS_WRITE("agents:write"),
-    CALLS_READ("calls:read"),
-    CALLS_WRITE("calls:write"),
-    KNOWLEDGE_READ("knowledge:read"),
-    KNOWLEDGE_WRITE("knowledge:write"),
-    TOOLS_READ("tools:read"),
-    TOOLS_WRITE("tools:write"),
-    WEBHOOKS_READ("webhooks:read"),
-    WEBHOOKS_WRITE("webhooks:write");
+    AGENTS_READ(Names.AGENTS_READ),
+    AGENTS_WRITE(Names.AGENTS_WRITE),
+    CALLS_READ(Names.CALLS_READ),
+    CALLS_WRITE(Names.CALLS_WRITE),
+    KNOWLEDGE_READ(Names.KNOWLEDGE_READ),
+    KNOWLEDGE_WRITE(Names.KNOWLEDGE_WRITE),
+    TOOLS_READ(Names.TOOLS_READ),
+    TOOLS_WRITE(Names.TOOLS_WRITE),
+    WEBHOOKS_READ(Names.WEBHOOKS_READ),
+    WEBHOOKS_WRITE(Names.WEBHOOKS_WRITE);
 
     /** The names as constants, for annotations ({@code @RolesAllowed(Scope.Names.AGENTS_READ)}). */
     public static final class Names {
@@ -36,6 +38,9 @@ public enum Scope {
         private Names() {
         }
     }
+
+    private static final Map<String, Scope> BY_WIRE =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Scope::wire, s -> s));
 
     private final String wire;
 
@@ -56,15 +61,20 @@ public enum Scope {
         if (names == null || names.isEmpty()) {
             throw InvalidInputException.of(field, "must name at least one scope, of: " + known());
         }
-        List<FieldViolation> unknown = names.stream()
-                .filter(n -> Arrays.stream(values()).noneMatch(s -> s.wire.equals(n)))
-                .map(n -> new FieldViolation(field, "'" + n + "' is not a scope; known: " + known()))
-                .toList();
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        List<FieldViolation> unknown = new ArrayList<>();
+        for (String name : names) {
+            Scope scope = BY_WIRE.get(name);
+            if (scope != null) {
+                scopes.add(scope);
+            } else {
+                unknown.add(new FieldViolation(field, "'" + name + "' is not a scope; known: " + known()));
+            }
+        }
         if (!unknown.isEmpty()) {
             throw new InvalidInputException(unknown);
         }
-        return names.stream().map(n -> Arrays.stream(values()).filter(s -> s.wire.equals(n)).findFirst().orElseThrow())
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Scope.class)));
+        return scopes;
     }
 
     private static String known() {

@@ -2,7 +2,6 @@ package dev.switchboard.domain.model;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A voice agent as Switchboard knows it: the platform's settings mirrored, plus Switchboard's own
@@ -45,10 +44,6 @@ public record VoiceAgent(VoiceAgentId id, TeamId team, HamsaAgentId hamsaAgentId
         if (externalId.length() > EXTERNAL_ID_MAX) {
             throw InvalidInputException.of("externalId", "must be at most " + EXTERNAL_ID_MAX + " characters");
         }
-    }
-
-    public Optional<String> externalIdIfAny() {
-        return Optional.ofNullable(externalId);
     }
 
     /** The next version of this agent, now holding the settings the platform confirmed. */

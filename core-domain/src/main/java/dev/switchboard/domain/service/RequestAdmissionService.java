@@ -40,7 +40,7 @@ public final class RequestAdmissionService implements AdmitTeamRequestUseCase {
                     caller.team(), e.toString());
             return new Admission(true, limit, limit, WINDOW, WINDOW, false);
         }
-        Admission admission = new Admission(count.count() <= limit, limit, (int) Math.min(limit, limit - count.count()),
+        Admission admission = new Admission(count.count() <= limit, limit, (int) (limit - count.count()),
                 count.resetsIn(), WINDOW, true);
         if (!admission.allowed()) {
             throw new RequestLimitExceededException(admission);

@@ -108,9 +108,10 @@ public final class TeamService implements CreateTeamUseCase, SetTeamRequestLimit
     public ApiKey revokeKey(TeamId team, ApiKeyId id) {
         ApiKey key = ownKey(team, id);
         ApiKey revoked = key.revokedAt(clock.instant());
-        if (!revoked.equals(key)) {
-            keys.stopEarlier(revoked);
+        if (revoked.equals(key) || keys.stopEarlier(revoked)) {
+            return revoked;
         }
+        // A racing revocation stored an earlier stop time: answer with what is stored.
         return keys.findById(team, id).orElse(revoked);
     }
 
@@ -120,10 +121,10 @@ public final class TeamService implements CreateTeamUseCase, SetTeamRequestLimit
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return keys.findBySecretHash(ApiKeyToken.hash(presentedKey))
-                .filter(key -> key.worksAt(now))
-                .flatMap(key -> teams.findById(key.teamId())
-                        .map(team -> new Caller(team.id(), key.id(), key.scopes(), team.requestsPerMinute())));
+        return keys.findWithTeamBySecretHash(ApiKeyToken.hash(presentedKey))
+                .filter(found -> found.key().worksAt(now))
+                .map(found -> new Caller(found.team().id(), found.key().id(), found.key().scopes(),
+                        found.team().requestsPerMinute()));
     }
 
     private IssuedApiKey issue(TeamId team, String name, Set<Scope> scopes) {

@@ -5,6 +5,7 @@ import dev.switchboard.domain.model.ApiKeyId;
 import dev.switchboard.domain.model.ApiKeyNotFoundException;
 import dev.switchboard.domain.model.TeamId;
 import dev.switchboard.domain.port.out.ApiKeyRepository;
+import dev.switchboard.domain.port.out.TeamRepository;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryApiKeyRepository implements ApiKeyRepository {
 
     private final Map<ApiKeyId, ApiKey> keys = new ConcurrentHashMap<>();
+    private final TeamRepository teams;
+
+    /** Keys belong to the teams of this repository, as rows of api_key reference rows of team. */
+    public InMemoryApiKeyRepository(TeamRepository teams) {
+        this.teams = teams;
+    }
 
     @Override
     public synchronized void insert(ApiKey key) {
@@ -40,8 +47,9 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
-    public Optional<ApiKey> findBySecretHash(String secretHash) {
-        return keys.values().stream().filter(k -> k.secretHash().equals(secretHash)).findFirst();
+    public Optional<KeyAndTeam> findWithTeamBySecretHash(String secretHash) {
+        return keys.values().stream().filter(k -> k.secretHash().equals(secretHash)).findFirst()
+                .flatMap(k -> teams.findById(k.teamId()).map(team -> new KeyAndTeam(k, team)));
     }
 
     @Override

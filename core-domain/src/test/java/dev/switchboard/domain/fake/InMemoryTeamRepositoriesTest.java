@@ -7,7 +7,7 @@ import dev.switchboard.domain.port.out.TeamRepository;
 class InMemoryTeamRepositoriesTest extends TeamRepositoriesContract {
 
     private final InMemoryTeamRepository teams = new InMemoryTeamRepository();
-    private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository();
+    private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository(teams);
 
     @Override
     protected TeamRepository teams() {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class TeamServiceTest {
 
     private final InMemoryTeamRepository teams = new InMemoryTeamRepository();
-    private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository();
+    private final InMemoryApiKeyRepository keys = new InMemoryApiKeyRepository(teams);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-04-01T12:00:00Z"));
     private final TeamService service = new TeamService(teams, keys, clock, new SecureRandom());
 

@@ -5,11 +5,7 @@ import dev.switchboard.domain.port.out.ExternalIdLock;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -42,7 +38,7 @@ class RedisExternalIdLock implements ExternalIdLock {
 
     @Override
     public <T> T holding(TeamId team, String externalId, Supplier<T> work) {
-        String key = redisKey(team, externalId);
+        String key = RedisKeys.teamScoped("external-id:voice-agent", team, externalId);
         String token = UUID.randomUUID().toString();
         if (!acquire(key, token)) {
             return work.get();
@@ -85,15 +81,6 @@ class RedisExternalIdLock implements ExternalIdLock {
             redis.execute("EVAL", RELEASE, "1", key, token);
         } catch (RuntimeException e) {
             LOG.warnf("Could not release an externalId lease (it frees itself in %s): %s", LEASE, e.toString());
-        }
-    }
-
-    private static String redisKey(TeamId team, String externalId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(externalId.getBytes(StandardCharsets.UTF_8));
-            return "switchboard:external-id:voice-agent:" + team + ":" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

@@ -7,12 +7,8 @@ import dev.switchboard.domain.port.out.IdempotencyStore;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -89,14 +85,8 @@ class RedisIdempotencyStore implements IdempotencyStore {
         }
     }
 
-    /** The client's key is hashed: its length and characters then cannot matter to Redis or leak into its key space. */
-    static String redisKey(IdempotencyKey key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.value().getBytes(StandardCharsets.UTF_8));
-            return "switchboard:idem:" + key.team() + ":" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+    private static String redisKey(IdempotencyKey key) {
+        return RedisKeys.teamScoped("idem", key.team(), key.value());
     }
 
     private static String emptyToNull(Response r) {

@@ -23,10 +23,6 @@ public class RequestState {
         this.admission = admission;
     }
 
-    Claim claim() {
-        return claim;
-    }
-
     void claimed(IdempotencyKey key, String token) {
         this.claim = new Claim(key, token);
     }

@@ -2,7 +2,6 @@ package dev.switchboard.adapters.web.guard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.adapters.web.security.Callers;
-import dev.switchboard.adapters.web.security.Roles;
 import dev.switchboard.domain.model.Admission;
 import dev.switchboard.domain.model.AuditEntry;
 import dev.switchboard.domain.model.Caller;
@@ -37,6 +36,7 @@ public class ResponseFinisher {
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern UUID_SEGMENT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern TEAM_IN_ADMIN_PATH = Pattern.compile("/admin/teams/(" + UUID_SEGMENT.pattern() + ")");
     private static final int ACTION_MAX = 300;
 
     private final RequestState state;
@@ -60,7 +60,11 @@ public class ResponseFinisher {
     public Uni<Void> finish(ContainerRequestContext request, ContainerResponseContext response) {
         String requestId = RequestIdFilter.of(request);
         response.getHeaders().putSingle(RequestIdFilter.HEADER, requestId);
-        rateLimitHeaders(response, state.admission());
+        Admission admission = state.admission();
+        if (admission != null && admission.counted()) {
+            response.getHeaders().putSingle(RateLimitFields.POLICY, RateLimitFields.policy(admission));
+            response.getHeaders().putSingle(RateLimitFields.STATE, RateLimitFields.state(admission));
+        }
         RequestState.Claim claim = state.takeClaim();
         boolean change = CHANGES.contains(request.getMethod()) && request.getUriInfo().getPath().startsWith("/api/");
         if (claim == null && !change) {
@@ -83,21 +87,6 @@ public class ResponseFinisher {
             work.run();
             return (Void) null;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    /** RateLimit fields after draft-ietf-httpapi-ratelimit-headers: the policy, and where the team stands in it. */
-    static void rateLimitHeaders(ContainerResponseContext response, Admission admission) {
-        if (admission == null || !admission.counted()) {
-            return;
-        }
-        response.getHeaders().putSingle("RateLimit-Policy",
-                "\"team\";q=" + admission.limit() + ";w=" + admission.window().toSeconds());
-        response.getHeaders().putSingle("RateLimit",
-                "\"team\";r=" + admission.remaining() + ";t=" + ceilSeconds(admission));
-    }
-
-    public static long ceilSeconds(Admission admission) {
-        return Math.max(0, (admission.resetAfter().toMillis() + 999) / 1000);
     }
 
     /**
@@ -130,7 +119,7 @@ public class ResponseFinisher {
         }
         String path = request.getUriInfo().getPath();
         Caller caller = Callers.find(identity).orElse(null);
-        boolean admin = caller == null && identity.hasRole(Roles.ADMIN);
+        boolean admin = caller == null && Callers.isAdmin(identity);
         if (caller == null && !admin) {
             return;
         }
@@ -166,7 +155,7 @@ public class ResponseFinisher {
     }
 
     private static TeamId teamInPath(String path) {
-        Matcher m = Pattern.compile("/admin/teams/(" + UUID_SEGMENT.pattern() + ")").matcher(path);
+        Matcher m = TEAM_IN_ADMIN_PATH.matcher(path);
         return m.find() ? new TeamId(UUID.fromString(m.group(1))) : null;
     }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.domain.port.out;
 
 import dev.switchboard.domain.model.ApiKey;
 import dev.switchboard.domain.model.ApiKeyId;
+import dev.switchboard.domain.model.Team;
 import dev.switchboard.domain.model.TeamId;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,11 @@ public interface ApiKeyRepository {
      */
     boolean stopEarlier(ApiKey key);
 
-    Optional<ApiKey> findBySecretHash(String secretHash);
+    /** A key and the team that holds it: what every request's authentication needs, read at once. */
+    record KeyAndTeam(ApiKey key, Team team) {
+    }
+
+    Optional<KeyAndTeam> findWithTeamBySecretHash(String secretHash);
 
     /** The key, if it belongs to this team. */
     Optional<ApiKey> findById(TeamId team, ApiKeyId id);

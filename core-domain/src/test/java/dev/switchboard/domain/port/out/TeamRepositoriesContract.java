@@ -78,8 +78,8 @@ public abstract class TeamRepositoriesContract {
         ApiKey key = key(ours.id(), T0);
         keys().insert(key);
 
-        assertThat(keys().findBySecretHash(key.secretHash())).contains(key);
-        assertThat(keys().findBySecretHash("hash-unknown")).isEmpty();
+        assertThat(keys().findWithTeamBySecretHash(key.secretHash())).contains(new ApiKeyRepository.KeyAndTeam(key, ours));
+        assertThat(keys().findWithTeamBySecretHash("hash-unknown")).isEmpty();
         assertThat(keys().findById(ours.id(), key.id())).contains(key);
         assertThat(keys().findById(theirs.id(), key.id())).isEmpty();
     }
