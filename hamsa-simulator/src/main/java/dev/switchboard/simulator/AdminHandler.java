@@ -121,22 +121,36 @@ final class AdminHandler implements HttpHandler {
         return Router.Reply.ok(json.object().put("status", status).put("times", times));
     }
 
+    /** The window as {@code windowSeconds} or {@code windowMillis}, not both: two lengths would leave one ignored. */
     private Router.Reply putRateLimit(Router.Request request) {
         JsonNode body = json.parseObject(request.body());
         RateLimiter.Policy current = rateLimiter.policy();
         Map<String, String> errors = new LinkedHashMap<>();
         long limit = longField(body, "limit", current.limit(), errors);
-        long windowSeconds = longField(body, "windowSeconds", current.window().toSeconds(), errors);
+        long windowSeconds = longField(body, "windowSeconds", -1, errors);
+        long windowMillis = longField(body, "windowMillis", -1, errors);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
         if (limit < 0 || limit > Integer.MAX_VALUE) {
             throw ApiException.validation(Map.of("limit", "must be between 0 and " + Integer.MAX_VALUE));
         }
-        if (windowSeconds < 1) {
-            throw ApiException.validation(Map.of("windowSeconds", "must be at least 1"));
+        Duration window = current.window();
+        if (body.has("windowSeconds") && body.has("windowMillis")) {
+            throw ApiException.validation(Map.of("windowMillis", "give windowSeconds or windowMillis, not both"));
+        } else if (body.has("windowSeconds")) {
+            if (windowSeconds < 1 || windowSeconds > RateLimiter.MAX_WINDOW_SECONDS) {
+                throw ApiException.validation(Map.of("windowSeconds", "must be between 1 and " + RateLimiter.MAX_WINDOW_SECONDS));
+            }
+            window = Duration.ofSeconds(windowSeconds);
+        } else if (body.has("windowMillis")) {
+            if (windowMillis < 1 || windowMillis > RateLimiter.MAX_WINDOW_SECONDS * 1000) {
+                throw ApiException.validation(Map.of("windowMillis",
+                        "must be between 1 and " + RateLimiter.MAX_WINDOW_SECONDS * 1000));
+            }
+            window = Duration.ofMillis(windowMillis);
         }
-        RateLimiter.Policy updated = new RateLimiter.Policy((int) limit, Duration.ofSeconds(windowSeconds));
+        RateLimiter.Policy updated = new RateLimiter.Policy((int) limit, window);
         rateLimiter.setPolicy(updated);
         return Router.Reply.ok(rateLimitJson(updated));
     }
@@ -151,10 +165,16 @@ final class AdminHandler implements HttpHandler {
                 .put("seed", settings.seed());
     }
 
+    /** {@code windowSeconds} is a whole number when the window is whole seconds, else a fraction (0.25). */
     private ObjectNode rateLimitJson(RateLimiter.Policy policy) {
-        return json.object()
-                .put("limit", policy.limit())
-                .put("windowSeconds", policy.window().toSeconds());
+        long windowMillis = policy.window().toMillis();
+        ObjectNode node = json.object().put("limit", policy.limit());
+        if (windowMillis % 1000 == 0) {
+            node.put("windowSeconds", windowMillis / 1000);
+        } else {
+            node.put("windowSeconds", windowMillis / 1000.0);
+        }
+        return node.put("windowMillis", windowMillis);
     }
 
     private ArrayNode requestsJson() {

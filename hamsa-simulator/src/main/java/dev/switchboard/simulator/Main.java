@@ -21,7 +21,8 @@ public final class Main {
             "  --host H                 address to bind (default 127.0.0.1; 0.0.0.0 for all interfaces)",
             "  --api-key K              accepted API key (default $" + API_KEY_ENV + ", else sim-key)",
             "  --rate-limit N           requests per window per key (default 100)",
-            "  --window-seconds S       rate-limit window length (default 60)",
+            "  --window-seconds S       sliding rate-limit window length (default 60)",
+            "  --window-millis MS       the window in milliseconds instead of --window-seconds",
             "  --latency-ms N           latency added to every API request (default 0)",
             "  --latency-jitter-ms N    extra random latency, uniform in 0..N (default 0)",
             "  --error-rate R           fraction of API requests answered 500/503 (0..1, default 0)",
@@ -35,7 +36,7 @@ public final class Main {
             "Flags take their value as the next argument or after '=' (--port=9000).");
 
     private static final Set<String> VALUE_FLAGS = Set.of(
-            "--port", "--host", "--api-key", "--rate-limit", "--window-seconds", "--latency-ms",
+            "--port", "--host", "--api-key", "--rate-limit", "--window-seconds", "--window-millis", "--latency-ms",
             "--latency-jitter-ms", "--error-rate", "--timeout-rate", "--timeout-ms", "--seed", "--envelope",
             "--max-recorded");
 
@@ -45,7 +46,7 @@ public final class Main {
             String host,
             String apiKey,
             int rateLimit,
-            int windowSeconds,
+            Duration window,
             FaultSettings faults,
             Envelope envelope,
             int maxRecordedRequests,
@@ -56,7 +57,7 @@ public final class Main {
                     .port(port)
                     .host(host)
                     .apiKey(apiKey)
-                    .rateLimit(rateLimit, Duration.ofSeconds(windowSeconds))
+                    .rateLimit(rateLimit, window)
                     .faults(faults)
                     .envelope(envelope)
                     .maxRecordedRequests(maxRecordedRequests);
@@ -117,7 +118,8 @@ public final class Main {
         String envKey = env.get(API_KEY_ENV);
         String apiKey = envKey == null || envKey.isBlank() ? "sim-key" : envKey;
         int rateLimit = 100;
-        int windowSeconds = 60;
+        Duration window = Duration.ofSeconds(60);
+        String windowFlag = null;
         FaultSettings defaults = FaultSettings.none();
         long latencyMs = defaults.latencyMs();
         long latencyJitterMs = defaults.latencyJitterMs();
@@ -158,7 +160,16 @@ public final class Main {
                 case "--host" -> host = text(flag, value);
                 case "--api-key" -> apiKey = text(flag, value);
                 case "--rate-limit" -> rateLimit = intIn(flag, value, 0, Integer.MAX_VALUE);
-                case "--window-seconds" -> windowSeconds = intIn(flag, value, 1, Integer.MAX_VALUE);
+                case "--window-seconds", "--window-millis" -> {
+                    // Two lengths for one window would leave one silently ignored.
+                    if (windowFlag != null && !windowFlag.equals(flag)) {
+                        throw new IllegalArgumentException("give --window-seconds or --window-millis, not both");
+                    }
+                    windowFlag = flag;
+                    window = flag.equals("--window-seconds")
+                            ? Duration.ofSeconds(longIn(flag, value, 1, RateLimiter.MAX_WINDOW_SECONDS))
+                            : Duration.ofMillis(longIn(flag, value, 1, RateLimiter.MAX_WINDOW_SECONDS * 1000));
+                }
                 case "--latency-ms" -> latencyMs = nonNegativeLong(flag, value);
                 case "--latency-jitter-ms" -> latencyJitterMs = nonNegativeLong(flag, value);
                 case "--error-rate" -> errorRate = rate(flag, value);
@@ -171,7 +182,7 @@ public final class Main {
             }
         }
         FaultSettings faults = new FaultSettings(latencyMs, latencyJitterMs, errorRate, timeoutRate, timeoutMs, seed);
-        return new Config(port, host, apiKey, rateLimit, windowSeconds, faults, envelope, maxRecorded, help);
+        return new Config(port, host, apiKey, rateLimit, window, faults, envelope, maxRecorded, help);
     }
 
     private static String text(String flag, String value) {
@@ -182,11 +193,15 @@ public final class Main {
     }
 
     private static int intIn(String flag, String value, int min, int max) {
+        return (int) longIn(flag, value, min, max);
+    }
+
+    private static long longIn(String flag, String value, long min, long max) {
         long parsed = anyLong(flag, value);
         if (parsed < min || parsed > max) {
             throw new IllegalArgumentException(flag + " must be between " + min + " and " + max + ", was " + value);
         }
-        return (int) parsed;
+        return parsed;
     }
 
     private static long nonNegativeLong(String flag, String value) {

@@ -2,17 +2,26 @@ package dev.switchboard.simulator;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Fixed-window request counting per API key: a window starts at {@code floor(now / window) * window},
- * so every key shares the same window boundaries, as Hamsa's do.
+ * Sliding-window request counting per API key: a request is allowed iff fewer than {@code limit}
+ * requests were allowed for its key within the last window {@code (now - window, now]}. Unlike fixed
+ * windows, this never lets a client through twice the limit across a window boundary, so a client
+ * that stays under it here stays under any window Hamsa might draw.
+ *
+ * <p>One lock for all keys: the work per request is a few array operations, and one lock gives every
+ * request a single place in time, which the statistics need.
  */
 final class RateLimiter {
 
-    /** Beyond this many tracked keys, counters from past windows are dropped so load runs with many keys stay bounded. */
+    /** Beyond this many tracked keys, keys with nothing left in their window are dropped so load runs with many keys stay bounded. */
     private static final int EVICTION_THRESHOLD = 10_000;
+
+    /** The longest window, as the command line has always taken it; keeps window arithmetic in milliseconds far from overflow. */
+    static final long MAX_WINDOW_SECONDS = Integer.MAX_VALUE;
 
     record Policy(int limit, Duration window) {
         Policy {
@@ -20,65 +29,108 @@ final class RateLimiter {
             if (limit < 0) {
                 throw new IllegalArgumentException("rate limit must not be negative, was " + limit);
             }
-            if (window.toMillis() < 1) {
-                throw new IllegalArgumentException("rate-limit window must be at least 1 ms, was " + window);
+            if (window.compareTo(Duration.ofMillis(1)) < 0 || window.compareTo(Duration.ofSeconds(MAX_WINDOW_SECONDS)) > 0) {
+                throw new IllegalArgumentException(
+                        "rate-limit window must be between 1 ms and " + MAX_WINDOW_SECONDS + " s, was " + window);
             }
         }
     }
 
+    /**
+     * @param remaining         slots left in the window after this request, never negative
+     * @param resetEpochSeconds when the next slot frees (the oldest allowed request in the window leaves
+     *                          it), rounded up; {@code now + window} when the window is empty
+     * @param retryAfterSeconds seconds until then, rounded up, at least 1
+     */
     record Decision(boolean allowed, int limit, int remaining, long resetEpochSeconds, long retryAfterSeconds) {
     }
 
-    private record Window(long startMillis, int count) {
-    }
-
     private final Clock clock;
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
-    private volatile Policy policy;
+    /** Times of the allowed requests still in the window, per key; guarded by {@code this}. */
+    private final Map<String, TimeQueue> allowedByKey = new HashMap<>();
+    private Policy policy;
+    private long latestMillis = Long.MIN_VALUE;
+    private long nextSweepMillis = Long.MIN_VALUE;
 
     RateLimiter(Clock clock, Policy policy) {
         this.clock = clock;
-        this.policy = policy;
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
-    Policy policy() {
+    synchronized Policy policy() {
         return policy;
     }
 
     /** Counts from the old policy would be meaningless under a new window, so they are dropped. */
-    void setPolicy(Policy policy) {
-        this.policy = policy;
-        windows.clear();
+    synchronized void setPolicy(Policy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        clear();
     }
 
-    void clear() {
-        windows.clear();
+    synchronized void clear() {
+        allowedByKey.clear();
+        nextSweepMillis = Long.MIN_VALUE;
     }
 
-    Decision acquire(String key) {
-        Policy current = policy;
-        long now = clock.millis();
-        long windowMillis = current.window().toMillis();
-        long start = Math.floorDiv(now, windowMillis) * windowMillis;
-        long end = start + windowMillis;
+    /** How many keys hold times; for tests of the eviction. */
+    synchronized int trackedKeys() {
+        return allowedByKey.size();
+    }
 
-        boolean[] allowed = new boolean[1];
-        Window window = windows.compute(key, (k, existing) -> {
-            Window base = existing == null || existing.startMillis() != start ? new Window(start, 0) : existing;
-            if (base.count() >= current.limit()) {
-                return base;
-            }
-            allowed[0] = true;
-            return new Window(start, base.count() + 1);
-        });
-        if (windows.size() > EVICTION_THRESHOLD) {
-            windows.values().removeIf(w -> w.startMillis() < start);
+    synchronized Decision acquire(String key) {
+        long now = now();
+        int limit = policy.limit();
+        long windowMillis = policy.window().toMillis();
+        long cutoff = now - windowMillis;
+
+        TimeQueue allowedTimes = allowedByKey.get(key);
+        if (allowedTimes != null) {
+            allowedTimes.dropUpTo(cutoff);
         }
+        int inWindow = allowedTimes == null ? 0 : allowedTimes.size();
+        boolean allowed = inWindow < limit;
+        if (allowed) {
+            if (allowedTimes == null) {
+                allowedTimes = new TimeQueue();
+                allowedByKey.put(key, allowedTimes);
+            }
+            allowedTimes.addLast(now);
+            inWindow++;
+        }
+        evictIdleKeys(now, cutoff, windowMillis);
 
-        int remaining = Math.max(0, current.limit() - window.count());
-        long resetEpochSeconds = ceilDiv(end, 1000);
-        long retryAfterSeconds = Math.max(1, ceilDiv(end - now, 1000));
-        return new Decision(allowed[0], current.limit(), remaining, resetEpochSeconds, retryAfterSeconds);
+        // Counts are dropped whenever the policy changes, so a key never holds more than `limit`
+        // times and the oldest one is the one whose leaving frees a slot. With limit 0 no slot ever
+        // frees; a full window is the honest "not soon".
+        long slotFreesAt = inWindow == 0 ? now + windowMillis : allowedTimes.first() + windowMillis;
+        int remaining = Math.max(0, limit - inWindow);
+        long resetEpochSeconds = ceilDiv(slotFreesAt, 1000);
+        long retryAfterSeconds = Math.max(1, ceilDiv(slotFreesAt - now, 1000));
+        return new Decision(allowed, limit, remaining, resetEpochSeconds, retryAfterSeconds);
+    }
+
+    /**
+     * A wall clock stepped back (NTP) is held still instead, so the times in every queue stay in
+     * order and "left the window" stays a look at the front of a queue.
+     */
+    private long now() {
+        latestMillis = Math.max(latestMillis, clock.millis());
+        return latestMillis;
+    }
+
+    /**
+     * At most once per window, so a run with more live keys than the threshold does not sweep on
+     * every request: between sweeps the map grows by the keys new in one window at most.
+     */
+    private void evictIdleKeys(long now, long cutoff, long windowMillis) {
+        if (allowedByKey.size() <= EVICTION_THRESHOLD || now < nextSweepMillis) {
+            return;
+        }
+        allowedByKey.values().removeIf(times -> {
+            times.dropUpTo(cutoff);
+            return times.isEmpty();
+        });
+        nextSweepMillis = now + windowMillis;
     }
 
     private static long ceilDiv(long x, long y) {

@@ -65,6 +65,7 @@ class AdminApiTest extends SimulatorTestSupport {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("limit").asInt()).isEqualTo(2);
         assertThat(json(response).get("windowSeconds").asInt()).isEqualTo(60);
+        assertThat(json(response).get("windowMillis").asLong()).isEqualTo(60_000);
         assertThat(client.get("/v2/voice-agents").statusCode()).isEqualTo(200);
         assertThat(client.get("/v2/voice-agents").statusCode()).isEqualTo(200);
         assertThat(client.get("/v2/voice-agents").statusCode()).isEqualTo(429);
@@ -72,9 +73,36 @@ class AdminApiTest extends SimulatorTestSupport {
     }
 
     @Test
-    void rejects_a_rate_limit_with_a_window_under_one_second() {
+    void takes_the_window_in_milliseconds_and_shows_it_both_ways() {
+        HttpResponse<String> response = admin("PUT", "/_admin/rate-limit", "{\"windowMillis\": 1500}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode shown = json(admin("GET", "/_admin/rate-limit", null));
+        assertThat(shown.get("limit").asInt()).isEqualTo(100);
+        assertThat(shown.get("windowMillis").asLong()).isEqualTo(1_500);
+        assertThat(shown.get("windowSeconds").asDouble()).isEqualTo(1.5);
+    }
+
+    @Test
+    void keeps_the_window_when_a_rate_limit_update_names_only_the_limit() {
+        simulator.setRateLimit(3, Duration.ofMillis(250));
+
+        admin("PUT", "/_admin/rate-limit", "{\"limit\": 4}");
+
+        JsonNode shown = json(admin("GET", "/_admin/rate-limit", null));
+        assertThat(shown.get("limit").asInt()).isEqualTo(4);
+        assertThat(shown.get("windowMillis").asLong()).isEqualTo(250);
+    }
+
+    @Test
+    void rejects_a_rate_limit_with_an_empty_window_a_negative_limit_or_two_window_lengths() {
         assertThat(admin("PUT", "/_admin/rate-limit", "{\"windowSeconds\": 0}").statusCode()).isEqualTo(400);
+        assertThat(admin("PUT", "/_admin/rate-limit", "{\"windowMillis\": 0}").statusCode()).isEqualTo(400);
         assertThat(admin("PUT", "/_admin/rate-limit", "{\"limit\": -1}").statusCode()).isEqualTo(400);
+        HttpResponse<String> both = admin("PUT", "/_admin/rate-limit", "{\"windowSeconds\": 1, \"windowMillis\": 1000}");
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(json(both).at("/error/details/windowMillis").asText()).contains("not both");
+        assertThat(json(admin("GET", "/_admin/rate-limit", null)).get("windowMillis").asLong()).isEqualTo(60_000);
     }
 
     @Test

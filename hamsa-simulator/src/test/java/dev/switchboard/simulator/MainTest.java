@@ -3,6 +3,7 @@ package dev.switchboard.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class MainTest {
         assertThat(config.host()).isEqualTo("127.0.0.1");
         assertThat(config.apiKey()).isEqualTo("sim-key");
         assertThat(config.rateLimit()).isEqualTo(100);
-        assertThat(config.windowSeconds()).isEqualTo(60);
+        assertThat(config.window()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.faults()).isEqualTo(FaultSettings.none());
         assertThat(config.envelope()).isEqualTo(Envelope.GUIDE);
         assertThat(config.help()).isFalse();
@@ -35,8 +36,17 @@ class MainTest {
                 "--error-rate", "0.1", "--timeout-rate", "0.05", "--timeout-ms", "1500", "--seed", "-3",
                 "--envelope", "docs", "--max-recorded", "50");
 
-        assertThat(config).isEqualTo(new Main.Config(9001, "0.0.0.0", "k1", 5, 10,
+        assertThat(config).isEqualTo(new Main.Config(9001, "0.0.0.0", "k1", 5, Duration.ofSeconds(10),
                 new FaultSettings(20, 5, 0.1, 0.05, 1500, -3), Envelope.DOCS, 50, false));
+    }
+
+    @Test
+    void takes_the_window_in_milliseconds_but_not_in_both_units() {
+        assertThat(parse("--window-millis", "250").window()).isEqualTo(Duration.ofMillis(250));
+        assertThat(parse("--window-millis=250", "--window-millis=300").window()).isEqualTo(Duration.ofMillis(300));
+        assertThatThrownBy(() -> parse("--window-seconds", "1", "--window-millis", "250"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
+        assertThatThrownBy(() -> parse("--window-millis", "0")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
