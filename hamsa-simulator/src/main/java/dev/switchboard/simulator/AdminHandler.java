@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,6 +44,9 @@ final class AdminHandler implements HttpHandler {
                 .add("PUT", PREFIX + "/faults", this::putFaults)
                 .add("GET", PREFIX + "/rate-limit", request -> Router.Reply.ok(rateLimitJson(rateLimiter.policy())))
                 .add("PUT", PREFIX + "/rate-limit", this::putRateLimit)
+                .add("GET", PREFIX + "/rate-limit/stats", request -> Router.Reply.ok(statsJson(rateLimiter.stats())))
+                .add("DELETE", PREFIX + "/rate-limit/stats",
+                        request -> Router.Reply.ok(statsJson(rateLimiter.clearStats())))
                 .add("GET", PREFIX + "/requests", request -> Router.Reply.ok(requestsJson()))
                 .add("DELETE", PREFIX + "/requests",
                         request -> Router.Reply.ok(json.object().put("cleared", recorder.clear())))
@@ -175,6 +179,29 @@ final class AdminHandler implements HttpHandler {
             node.put("windowSeconds", windowMillis / 1000.0);
         }
         return node.put("windowMillis", windowMillis);
+    }
+
+    private ObjectNode statsJson(RateLimitStats stats) {
+        ObjectNode node = json.object()
+                .put("limit", stats.limit())
+                .put("windowMillis", stats.window().toMillis())
+                .put("arrivals", stats.arrivals())
+                .put("allowed", stats.allowed())
+                .put("refused", stats.refused())
+                .put("tooManyRequestsSent", stats.tooManyRequestsSent())
+                .put("maxArrivalsInAnyWindow", stats.maxArrivalsInAnyWindow())
+                .put("maxAllowedInAnyWindow", stats.maxAllowedInAnyWindow());
+        putInstant(node, "firstArrival", stats.firstArrival());
+        putInstant(node, "lastArrival", stats.lastArrival());
+        return node;
+    }
+
+    private static void putInstant(ObjectNode node, String name, Instant instant) {
+        if (instant == null) {
+            node.putNull(name);
+        } else {
+            node.put(name, instant.toString());
+        }
     }
 
     private ArrayNode requestsJson() {

@@ -50,6 +50,10 @@ final class ApiGateway implements HttpHandler {
                     exchange.getRequestURI().getPath(), query, HttpIo.headers(exchange), body);
 
             Answer answer = answer(exchange, method, HttpIo.path(exchange), query, body);
+            if (answer.status() == 429) {
+                // Counted before sending, so a client that reads the statistics after its answer sees it.
+                rateLimiter.countTooManyRequestsSent();
+            }
             entry.complete(answer.status());
             HttpIo.sendJson(exchange, answer.status(), json.bytes(answer.body()));
         } catch (IOException e) {

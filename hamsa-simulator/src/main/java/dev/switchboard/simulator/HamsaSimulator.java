@@ -142,9 +142,19 @@ public final class HamsaSimulator implements AutoCloseable {
         faultInjector.set(Objects.requireNonNull(faults, "faults"));
     }
 
-    /** Replaces the rate limit; counts so far are dropped. */
+    /** Replaces the rate limit (a sliding window of at least 1 ms); counts and statistics so far are dropped. */
     public void setRateLimit(int limit, Duration window) {
         rateLimiter.setPolicy(new RateLimiter.Policy(limit, window));
+    }
+
+    /** What the rate limiter has seen since its statistics were last zeroed; see {@link RateLimitStats}. */
+    public RateLimitStats rateLimitStats() {
+        return rateLimiter.stats();
+    }
+
+    /** Zeroes the rate-limit statistics (not the counts the limit is enforced with) and returns them as they were just before. */
+    public RateLimitStats clearRateLimitStats() {
+        return rateLimiter.clearStats();
     }
 
     /** Every recorded API request, oldest first. Admin requests are never recorded. */
@@ -167,7 +177,10 @@ public final class HamsaSimulator implements AutoCloseable {
         recorder.clear();
     }
 
-    /** Back to a fresh state: no agents, no recorded requests, fresh rate-limit counts, no faults or scripted failures. The rate-limit policy stays. */
+    /**
+     * Back to a fresh state: no agents, no recorded requests, fresh rate-limit counts and statistics,
+     * no faults or scripted failures. The rate-limit policy stays.
+     */
     public void reset() {
         agents.clear();
         recorder.clear();

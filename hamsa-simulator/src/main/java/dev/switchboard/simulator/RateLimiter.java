@@ -48,6 +48,7 @@ final class RateLimiter {
     private final Clock clock;
     /** Times of the allowed requests still in the window, per key; guarded by {@code this}. */
     private final Map<String, TimeQueue> allowedByKey = new HashMap<>();
+    private final TrafficStats stats = new TrafficStats();
     private Policy policy;
     private long latestMillis = Long.MIN_VALUE;
     private long nextSweepMillis = Long.MIN_VALUE;
@@ -61,15 +62,33 @@ final class RateLimiter {
         return policy;
     }
 
-    /** Counts from the old policy would be meaningless under a new window, so they are dropped. */
+    /** Counts and statistics from the old policy would be meaningless under a new window, so they are dropped. */
     synchronized void setPolicy(Policy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
         clear();
     }
 
+    /** Drops the counts and zeroes the statistics. */
     synchronized void clear() {
         allowedByKey.clear();
         nextSweepMillis = Long.MIN_VALUE;
+        stats.clear();
+    }
+
+    synchronized RateLimitStats stats() {
+        return stats.snapshot(policy.limit(), policy.window());
+    }
+
+    /** Zeroes the statistics, not the counts; returns them as they were just before, so none fall between a read and a clear. */
+    synchronized RateLimitStats clearStats() {
+        RateLimitStats before = stats();
+        stats.clear();
+        return before;
+    }
+
+    /** Every 429 the simulator answers, whichever step chose it, is counted here, before it is sent. */
+    synchronized void countTooManyRequestsSent() {
+        stats.countTooManyRequestsSent();
     }
 
     /** How many keys hold times; for tests of the eviction. */
@@ -97,6 +116,7 @@ final class RateLimiter {
             allowedTimes.addLast(now);
             inWindow++;
         }
+        stats.arrive(now, allowed, windowMillis);
         evictIdleKeys(now, cutoff, windowMillis);
 
         // Counts are dropped whenever the policy changes, so a key never holds more than `limit`

@@ -45,6 +45,43 @@ class RateLimiterTest {
     }
 
     @Test
+    void finds_the_same_busiest_windows_as_a_brute_force_count_over_every_interval() {
+        long windowMillis = 300;
+        RateLimiter limiter = new RateLimiter(clock, new RateLimiter.Policy(4, Duration.ofMillis(windowMillis)));
+        Random random = new Random(11);
+        List<Long> arrivals = new ArrayList<>();
+        List<Long> allowed = new ArrayList<>();
+
+        for (int i = 0; i < 1_000; i++) {
+            clock.advance(Duration.ofMillis(random.nextInt(10) < 8 ? random.nextInt(4) : random.nextInt(400)));
+            arrivals.add(clock.millis());
+            if (limiter.acquire("key-" + random.nextInt(3)).allowed()) {
+                allowed.add(clock.millis());
+            }
+        }
+
+        RateLimitStats stats = limiter.stats();
+        assertThat(stats.arrivals()).isEqualTo(arrivals.size());
+        assertThat(stats.allowed()).isEqualTo(allowed.size());
+        assertThat(stats.refused()).isEqualTo(arrivals.size() - allowed.size());
+        assertThat(stats.maxArrivalsInAnyWindow()).isEqualTo(busiestWindow(arrivals, windowMillis));
+        assertThat(stats.maxAllowedInAnyWindow()).isEqualTo(busiestWindow(allowed, windowMillis));
+        assertThat(stats.maxAllowedInAnyWindow()).isBetween(5L, 12L);
+        assertThat(stats.firstArrival()).isEqualTo(Instant.ofEpochMilli(arrivals.get(0)));
+        assertThat(stats.lastArrival()).isEqualTo(clock.instant());
+    }
+
+    /** Tries every half-open interval [start, start + window) that starts at a whole millisecond in the run. */
+    private static long busiestWindow(List<Long> times, long windowMillis) {
+        long busiest = 0;
+        for (long start = times.get(0) - windowMillis; start <= times.get(times.size() - 1); start++) {
+            long from = start;
+            busiest = Math.max(busiest, times.stream().filter(t -> t >= from && t < from + windowMillis).count());
+        }
+        return busiest;
+    }
+
+    @Test
     void keeps_a_limit_per_key() {
         RateLimiter limiter = new RateLimiter(clock, new RateLimiter.Policy(1, Duration.ofSeconds(1)));
 
