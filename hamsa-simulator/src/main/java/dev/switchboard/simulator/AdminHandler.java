@@ -94,13 +94,17 @@ final class AdminHandler implements HttpHandler {
         double errorRate = doubleField(body, "errorRate", current.errorRate(), errors);
         double timeoutRate = doubleField(body, "timeoutRate", current.timeoutRate(), errors);
         long timeoutMs = longField(body, "timeoutMs", current.timeoutMs(), errors);
+        double dropRate = doubleField(body, "dropRate", current.dropRate(), errors);
+        double tooManyRequestsRate = doubleField(body, "tooManyRequestsRate", current.tooManyRequestsRate(), errors);
+        long retryAfterSeconds = longField(body, "retryAfterSeconds", current.retryAfterSeconds(), errors);
         long seed = longField(body, "seed", current.seed(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
         FaultSettings updated;
         try {
-            updated = new FaultSettings(latencyMs, latencyJitterMs, errorRate, timeoutRate, timeoutMs, seed);
+            updated = new FaultSettings(latencyMs, latencyJitterMs, errorRate, timeoutRate, timeoutMs, dropRate,
+                    tooManyRequestsRate, retryAfterSeconds, seed);
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid(e.getMessage());
         }
@@ -108,21 +112,45 @@ final class AdminHandler implements HttpHandler {
         return Router.Reply.ok(faultsJson(updated));
     }
 
+    /** {@code {status, times?, retryAfterSeconds?}} or {@code {drop: true, times?}}. */
     private Router.Reply postFailNext(Router.Request request) {
         JsonNode body = json.parseObject(request.body());
         Map<String, String> errors = new LinkedHashMap<>();
         long status = longField(body, "status", 0, errors);
         long times = longField(body, "times", 1, errors);
         long retryAfter = longField(body, "retryAfterSeconds", -1, errors);
+        boolean drop = booleanField(body, "drop", false, errors);
+        if (drop && body.has("status")) {
+            errors.put("status", "a dropped connection has no status: give status or drop, not both");
+        }
+        if (drop && body.has("retryAfterSeconds")) {
+            errors.put("retryAfterSeconds", "a dropped connection sends no headers");
+        }
+        if (times < 1 || times > Integer.MAX_VALUE) {
+            errors.putIfAbsent("times", "must be between 1 and " + Integer.MAX_VALUE);
+        }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        try {
-            scripted.add((int) status, (int) Math.min(times, Integer.MAX_VALUE), retryAfter < 0 ? null : retryAfter);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.validation(Map.of(status < 400 || status > 599 ? "status" : "times", e.getMessage()));
+        if (drop) {
+            scripted.addDrops((int) times);
+            return Router.Reply.ok(json.object().put("drop", true).put("times", times));
         }
-        return Router.Reply.ok(json.object().put("status", status).put("times", times));
+        if (status < 400 || status > 599) {
+            throw ApiException.validation(Map.of("status", "must be a 4xx or 5xx status (or send drop: true)"));
+        }
+        if (retryAfter >= 0 && !ScriptedFailures.RETRY_AFTER_STATUSES.contains((int) status)) {
+            throw ApiException.validation(Map.of("retryAfterSeconds", "is for 429, 500, 502, 503 and 504 only"));
+        }
+        if (body.has("retryAfterSeconds") && retryAfter < 0) {
+            throw ApiException.validation(Map.of("retryAfterSeconds", "must not be negative"));
+        }
+        scripted.add((int) status, (int) times, retryAfter < 0 ? null : retryAfter);
+        ObjectNode reply = json.object().put("status", status).put("times", times);
+        if (retryAfter >= 0) {
+            reply.put("retryAfterSeconds", retryAfter);
+        }
+        return Router.Reply.ok(reply);
     }
 
     /** The window as {@code windowSeconds} or {@code windowMillis}, not both: two lengths would leave one ignored. */
@@ -166,6 +194,9 @@ final class AdminHandler implements HttpHandler {
                 .put("errorRate", settings.errorRate())
                 .put("timeoutRate", settings.timeoutRate())
                 .put("timeoutMs", settings.timeoutMs())
+                .put("dropRate", settings.dropRate())
+                .put("tooManyRequestsRate", settings.tooManyRequestsRate())
+                .put("retryAfterSeconds", settings.retryAfterSeconds())
                 .put("seed", settings.seed());
     }
 
@@ -230,6 +261,18 @@ final class AdminHandler implements HttpHandler {
             return fallback;
         }
         return node.longValue();
+    }
+
+    private static boolean booleanField(JsonNode body, String name, boolean fallback, Map<String, String> errors) {
+        JsonNode node = body.get(name);
+        if (node == null) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            errors.put(name, "must be true or false");
+            return fallback;
+        }
+        return node.booleanValue();
     }
 
     private static double doubleField(JsonNode body, String name, double fallback, Map<String, String> errors) {

@@ -10,11 +10,19 @@ import java.util.Map;
 
 /**
  * Every non-admin request goes through the same steps Hamsa's gateway takes: record, rate-limit
- * (per presented key), authenticate, inject faults, then route to a handler.
+ * (per presented key), authenticate, answer a scripted failure if one is pending, inject faults,
+ * then route to a handler.
  */
 final class ApiGateway implements HttpHandler {
 
     private record Answer(int status, JsonNode body) {
+
+        /** No answer at all: the connection is closed instead. */
+        static final Answer DROP = new Answer(RecordedRequest.DROPPED, null);
+
+        boolean dropped() {
+            return this == DROP;
+        }
     }
 
     private final String apiKey;
@@ -50,6 +58,12 @@ final class ApiGateway implements HttpHandler {
                     exchange.getRequestURI().getPath(), query, HttpIo.headers(exchange), body);
 
             Answer answer = answer(exchange, method, HttpIo.path(exchange), query, body);
+            if (answer.dropped()) {
+                // Closing an exchange whose headers were never sent closes its TCP connection (the
+                // finally below), so the client sees the connection end with no status at all.
+                entry.complete(RecordedRequest.DROPPED);
+                return;
+            }
             if (answer.status() == 429) {
                 // Counted before sending, so a client that reads the statistics after its answer sees it.
                 rateLimiter.countTooManyRequestsSent();
@@ -85,7 +99,9 @@ final class ApiGateway implements HttpHandler {
 
         ScriptedFailures.Failure scriptedFailure = scripted.next();
         if (scriptedFailure != null) {
-            return error(exchange, ScriptedFailures.answer(scriptedFailure, quota.retryAfterSeconds()));
+            return scriptedFailure.drop()
+                    ? Answer.DROP
+                    : error(exchange, ScriptedFailures.answer(scriptedFailure, quota.retryAfterSeconds()));
         }
 
         FaultInjector.Outcome fault = faults.draw();
@@ -98,6 +114,10 @@ final class ApiGateway implements HttpHandler {
                 return error(exchange, fault.errorStatus() == 503
                         ? ApiException.serviceUnavailable()
                         : ApiException.internalError());
+            case DROP:
+                return Answer.DROP;
+            case TOO_MANY_REQUESTS:
+                return error(exchange, ApiException.tooManyRequests(fault.retryAfterSeconds()));
             default:
                 break;
         }

@@ -203,9 +203,30 @@ public final class HamsaSimulator implements AutoCloseable {
         scripted.add(status, times);
     }
 
-    /** The next authenticated API request gets this status (429 or 503) with this {@code Retry-After}. */
-    public void failNext(int status, java.time.Duration retryAfter) {
-        scripted.add(status, 1, retryAfter.toSeconds());
+    /**
+     * The next authenticated API request gets this status (429, 500, 502, 503 or 504) with this
+     * {@code Retry-After}, in whole seconds.
+     */
+    public void failNext(int status, Duration retryAfter) {
+        failNext(status, 1, retryAfter);
+    }
+
+    /** The next {@code times} authenticated API requests get this status (429, 500, 502, 503 or 504) with this {@code Retry-After}. */
+    public void failNext(int status, int times, Duration retryAfter) {
+        scripted.add(status, times, Objects.requireNonNull(retryAfter, "retryAfter").toSeconds());
+    }
+
+    /**
+     * The next authenticated API request has its connection closed without any answer, at once (no
+     * injected latency). It takes its turn among the scripted failures.
+     */
+    public void dropNext() {
+        dropNext(1);
+    }
+
+    /** The next {@code times} authenticated API requests have their connections closed without any answer. */
+    public void dropNext(int times) {
+        scripted.addDrops(times);
     }
 
     public int agentCount() {

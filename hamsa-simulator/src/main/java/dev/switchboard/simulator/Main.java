@@ -28,6 +28,9 @@ public final class Main {
             "  --error-rate R           fraction of API requests answered 500/503 (0..1, default 0)",
             "  --timeout-rate R         fraction of API requests that hang, then answer 504 (0..1, default 0)",
             "  --timeout-ms N           how long a hanging request hangs (default 30000)",
+            "  --drop-rate R            fraction of API requests whose connection is closed unanswered (0..1, default 0)",
+            "  --too-many-requests-rate R  fraction of API requests answered 429 (0..1, default 0)",
+            "  --retry-after-seconds N  Retry-After of those 429s (default 1)",
             "  --seed N                 seed for fault randomness (default 42)",
             "  --envelope guide|docs    response envelope and agent shape (default guide)",
             "  --max-recorded N         API requests kept for /_admin/requests (default 10000)",
@@ -37,8 +40,8 @@ public final class Main {
 
     private static final Set<String> VALUE_FLAGS = Set.of(
             "--port", "--host", "--api-key", "--rate-limit", "--window-seconds", "--window-millis", "--latency-ms",
-            "--latency-jitter-ms", "--error-rate", "--timeout-rate", "--timeout-ms", "--seed", "--envelope",
-            "--max-recorded");
+            "--latency-jitter-ms", "--error-rate", "--timeout-rate", "--timeout-ms", "--drop-rate",
+            "--too-many-requests-rate", "--retry-after-seconds", "--seed", "--envelope", "--max-recorded");
 
     /** Everything the command line can set. */
     record Config(
@@ -126,6 +129,9 @@ public final class Main {
         double errorRate = defaults.errorRate();
         double timeoutRate = defaults.timeoutRate();
         long timeoutMs = defaults.timeoutMs();
+        double dropRate = defaults.dropRate();
+        double tooManyRequestsRate = defaults.tooManyRequestsRate();
+        long retryAfterSeconds = defaults.retryAfterSeconds();
         long seed = defaults.seed();
         Envelope envelope = Envelope.GUIDE;
         int maxRecorded = 10_000;
@@ -175,13 +181,17 @@ public final class Main {
                 case "--error-rate" -> errorRate = rate(flag, value);
                 case "--timeout-rate" -> timeoutRate = rate(flag, value);
                 case "--timeout-ms" -> timeoutMs = nonNegativeLong(flag, value);
+                case "--drop-rate" -> dropRate = rate(flag, value);
+                case "--too-many-requests-rate" -> tooManyRequestsRate = rate(flag, value);
+                case "--retry-after-seconds" -> retryAfterSeconds = nonNegativeLong(flag, value);
                 case "--seed" -> seed = anyLong(flag, value);
                 case "--envelope" -> envelope = envelope(value);
                 case "--max-recorded" -> maxRecorded = intIn(flag, value, 0, Integer.MAX_VALUE);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
-        FaultSettings faults = new FaultSettings(latencyMs, latencyJitterMs, errorRate, timeoutRate, timeoutMs, seed);
+        FaultSettings faults = new FaultSettings(latencyMs, latencyJitterMs, errorRate, timeoutRate, timeoutMs,
+                dropRate, tooManyRequestsRate, retryAfterSeconds, seed);
         return new Config(port, host, apiKey, rateLimit, window, faults, envelope, maxRecorded, help);
     }
 

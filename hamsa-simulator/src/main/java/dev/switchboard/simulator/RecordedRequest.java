@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * @param headers header names in lower case; repeated headers joined with {@code ", "}. The
  *               {@code authorization} value is kept raw here (it is masked only over HTTP).
  * @param body   the request body decoded as UTF-8, {@code ""} when empty
- * @param status the status the simulator answered with, or {@code 0} while still in flight
+ * @param status the status the simulator answered with, {@code 0} while still in flight, or
+ *               {@link #DROPPED} when it closed the connection without an answer
  */
 public record RecordedRequest(
         Instant at,
@@ -24,6 +25,9 @@ public record RecordedRequest(
         Map<String, String> headers,
         String body,
         int status) {
+
+    /** The {@link #status()} of a request whose connection was dropped without an answer. */
+    public static final int DROPPED = -1;
 
     public RecordedRequest {
         Objects.requireNonNull(at, "at");

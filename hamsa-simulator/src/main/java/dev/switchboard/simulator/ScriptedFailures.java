@@ -1,15 +1,30 @@
 package dev.switchboard.simulator;
 
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Failures a test asks for by status, answered to the next authenticated API requests in order. Where
- * the random faults give a rate, these give one exact answer: "the next create is a 400".
+ * Failures a test asks for, answered to the next authenticated API requests in order: a status, or a
+ * dropped connection. Where the random faults give a rate, these give one exact answer: "the next
+ * create is a 400", "the next request gets no answer at all".
  */
 final class ScriptedFailures {
 
-    /** @param retryAfterSeconds what a 429 or 503 says in {@code Retry-After}; null for the default */
-    record Failure(int status, Long retryAfterSeconds) {
+    /** The statuses a {@code Retry-After} may be scripted for: those a client is expected to retry. */
+    static final Set<Integer> RETRY_AFTER_STATUSES = Set.of(429, 500, 502, 503, 504);
+
+    /**
+     * @param status            the status to answer; 0 for a drop
+     * @param retryAfterSeconds what the answer says in {@code Retry-After}; null for the default (a 429
+     *                          still says when the rate limit frees a slot, the others say nothing)
+     * @param drop              close the connection without any answer instead
+     */
+    record Failure(int status, Long retryAfterSeconds, boolean drop) {
+
+        static Failure dropped() {
+            return new Failure(0, null, true);
+        }
     }
 
     private final ConcurrentLinkedQueue<Failure> pending = new ConcurrentLinkedQueue<>();
@@ -22,14 +37,24 @@ final class ScriptedFailures {
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("a scripted failure is a 4xx or 5xx status, not " + status);
         }
-        if (times < 1) {
-            throw new IllegalArgumentException("times must be at least 1");
-        }
+        requireTimes(times);
         if (retryAfterSeconds != null && retryAfterSeconds < 0) {
             throw new IllegalArgumentException("retry-after must not be negative");
         }
+        if (retryAfterSeconds != null && !RETRY_AFTER_STATUSES.contains(status)) {
+            // Silently sending no header would leave the test believing it checks something.
+            throw new IllegalArgumentException("retry-after is for 429, 500, 502, 503 and 504, not " + status);
+        }
         for (int i = 0; i < times; i++) {
-            pending.add(new Failure(status, retryAfterSeconds));
+            pending.add(new Failure(status, retryAfterSeconds, false));
+        }
+    }
+
+    /** The next {@code times} authenticated requests have their connection closed without an answer. */
+    void addDrops(int times) {
+        requireTimes(times);
+        for (int i = 0; i < times; i++) {
+            pending.add(Failure.dropped());
         }
     }
 
@@ -42,21 +67,30 @@ final class ScriptedFailures {
         pending.clear();
     }
 
-    /** @param windowRetryAfterSeconds the rate limiter's own wait, used when the failure names none */
+    /**
+     * The answer to a failure that is not a drop.
+     *
+     * @param windowRetryAfterSeconds the rate limiter's own wait, used by a 429 that names none
+     */
     static ApiException answer(Failure failure, long windowRetryAfterSeconds) {
-        long retryAfterSeconds = failure.retryAfterSeconds() != null ? failure.retryAfterSeconds() : windowRetryAfterSeconds;
         ApiException answer = switch (failure.status()) {
-            case 400 -> ApiException.validation(java.util.Map.of("voiceId", "Unknown voice (scripted failure)"));
+            case 400 -> ApiException.validation(Map.of("voiceId", "Unknown voice (scripted failure)"));
             case 403 -> ApiException.invalidApiKey();
             case 404 -> ApiException.notFound("Not found (scripted failure)");
-            case 429 -> ApiException.tooManyRequests(retryAfterSeconds);
+            case 429 -> ApiException.tooManyRequests(windowRetryAfterSeconds);
             case 500 -> ApiException.internalError();
             case 503 -> ApiException.serviceUnavailable();
             case 504 -> ApiException.gatewayTimeout();
             default -> ApiException.scripted(failure.status());
         };
-        return failure.status() == 503 && failure.retryAfterSeconds() != null
-                ? answer.withHeader("Retry-After", Long.toString(retryAfterSeconds))
+        return failure.retryAfterSeconds() != null
+                ? answer.withHeader("Retry-After", Long.toString(failure.retryAfterSeconds()))
                 : answer;
+    }
+
+    private static void requireTimes(int times) {
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1");
+        }
     }
 }

@@ -30,7 +30,25 @@ class AdminApiTest extends SimulatorTestSupport {
         assertThat(faults.get("errorRate").asDouble()).isZero();
         assertThat(faults.get("timeoutRate").asDouble()).isZero();
         assertThat(faults.get("timeoutMs").asLong()).isEqualTo(30_000);
+        assertThat(faults.get("dropRate").asDouble()).isZero();
+        assertThat(faults.get("tooManyRequestsRate").asDouble()).isZero();
+        assertThat(faults.get("retryAfterSeconds").asLong()).isEqualTo(1);
         assertThat(faults.get("seed").asLong()).isEqualTo(42);
+    }
+
+    @Test
+    void sets_drops_and_429_storms_over_http() {
+        HttpResponse<String> response = admin("PUT", "/_admin/faults",
+                "{\"dropRate\": 0.25, \"tooManyRequestsRate\": 0.5, \"retryAfterSeconds\": 9}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("dropRate").asDouble()).isEqualTo(0.25);
+        assertThat(simulator.faults()).isEqualTo(FaultSettings.none().withDropRate(0.25).withTooManyRequests(0.5, 9));
+        assertThat(admin("PUT", "/_admin/faults", "{\"dropRate\": 1.5}").statusCode()).isEqualTo(400);
+        assertThat(admin("PUT", "/_admin/faults", "{\"retryAfterSeconds\": -1}").statusCode()).isEqualTo(400);
+        assertThat(admin("PUT", "/_admin/faults", "{\"tooManyRequestsRate\": \"often\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(simulator.faults()).isEqualTo(FaultSettings.none().withDropRate(0.25).withTooManyRequests(0.5, 9));
     }
 
     @Test
@@ -81,6 +99,7 @@ class AdminApiTest extends SimulatorTestSupport {
         assertThat(shown.get("limit").asInt()).isEqualTo(100);
         assertThat(shown.get("windowMillis").asLong()).isEqualTo(1_500);
         assertThat(shown.get("windowSeconds").asDouble()).isEqualTo(1.5);
+        assertThat(simulator.rateLimitStats().window()).isEqualTo(Duration.ofMillis(1_500));
     }
 
     @Test

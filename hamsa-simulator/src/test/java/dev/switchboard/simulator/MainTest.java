@@ -33,11 +33,12 @@ class MainTest {
                 "--port", "9001", "--host", "0.0.0.0", "--api-key", "k1",
                 "--rate-limit", "5", "--window-seconds", "10",
                 "--latency-ms", "20", "--latency-jitter-ms", "5",
-                "--error-rate", "0.1", "--timeout-rate", "0.05", "--timeout-ms", "1500", "--seed", "-3",
+                "--error-rate", "0.1", "--timeout-rate", "0.05", "--timeout-ms", "1500",
+                "--drop-rate", "0.02", "--too-many-requests-rate", "0.3", "--retry-after-seconds", "4", "--seed", "-3",
                 "--envelope", "docs", "--max-recorded", "50");
 
         assertThat(config).isEqualTo(new Main.Config(9001, "0.0.0.0", "k1", 5, Duration.ofSeconds(10),
-                new FaultSettings(20, 5, 0.1, 0.05, 1500, -3), Envelope.DOCS, 50, false));
+                new FaultSettings(20, 5, 0.1, 0.05, 1500, 0.02, 0.3, 4, -3), Envelope.DOCS, 50, false));
     }
 
     @Test
@@ -83,6 +84,10 @@ class MainTest {
         assertThatThrownBy(() -> parse("--envelope", "xml")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("guide or docs");
         assertThatThrownBy(() -> parse("--latency-ms", "-1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> parse("--drop-rate", "2")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> parse("--too-many-requests-rate", "-0.1"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> parse("--retry-after-seconds", "-1")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -4,8 +4,11 @@ import static dev.switchboard.simulator.SimulatorClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ScriptedFailuresTest extends SimulatorTestSupport {
@@ -51,6 +54,76 @@ class ScriptedFailuresTest extends SimulatorTestSupport {
     }
 
     @Test
+    void a_scripted_500_502_or_504_can_name_a_retry_after_too() {
+        simulator.failNext(500, Duration.ofSeconds(3));
+        simulator.failNext(502, 2, Duration.ofSeconds(4));
+        simulator.failNext(504, Duration.ofSeconds(5));
+        simulator.failNext(500);
+
+        assertThat(retryAfter(client.get("/v2/voice-agents"), 500)).contains("3");
+        assertThat(retryAfter(client.get("/v2/voice-agents"), 502)).contains("4");
+        assertThat(retryAfter(client.get("/v2/voice-agents"), 502)).contains("4");
+        assertThat(retryAfter(client.get("/v2/voice-agents"), 504)).contains("5");
+        assertThat(retryAfter(client.get("/v2/voice-agents"), 500)).isEmpty();
+    }
+
+    @Test
+    void the_admin_endpoint_scripts_a_retry_after_for_a_5xx_and_refuses_it_for_other_statuses() {
+        HttpResponse<String> ok = admin("{\"status\": 502, \"times\": 1, \"retryAfterSeconds\": 8}");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(json(ok).get("retryAfterSeconds").asLong()).isEqualTo(8);
+        assertThat(retryAfter(client.get("/v2/voice-agents"), 502)).contains("8");
+
+        HttpResponse<String> refused = admin("{\"status\": 404, \"retryAfterSeconds\": 8}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).at("/error/details/retryAfterSeconds").asText()).isNotBlank();
+        assertThatThrownBy(() -> simulator.failNext(400, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(client.get("/v2/voice-agents").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void the_admin_endpoint_drops_the_next_connections_without_an_answer_then_answers_normally() {
+        HttpResponse<String> scripted = admin("{\"drop\": true, \"times\": 2}");
+        assertThat(scripted.statusCode()).isEqualTo(200);
+        assertThat(json(scripted).get("drop").asBoolean()).isTrue();
+        assertThat(json(scripted).get("times").asInt()).isEqualTo(2);
+
+        assertThatThrownBy(() -> client.sendRaw(create("A"))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> client.sendRaw(create("B"))).isInstanceOf(IOException.class);
+        assertThat(client.send(create("C")).statusCode()).isEqualTo(200);
+
+        assertThat(simulator.recordedRequests()).extracting(RecordedRequest::status)
+                .containsExactly(RecordedRequest.DROPPED, RecordedRequest.DROPPED, 200);
+        assertThat(simulator.agentCount()).isEqualTo(1);
+        assertThat(simulator.rateLimitStats().arrivals()).isEqualTo(3);
+    }
+
+    @Test
+    void a_scripted_drop_takes_its_turn_among_the_scripted_statuses_and_skips_the_latency() {
+        simulator.setFaults(FaultSettings.none().withLatency(1_000, 0));
+        simulator.failNext(503);
+        simulator.dropNext();
+
+        assertThat(client.get("/v2/voice-agents").statusCode()).isEqualTo(503);
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> client.sendRaw(create("Dropped"))).isInstanceOf(IOException.class);
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(1_000);
+    }
+
+    @Test
+    void the_admin_endpoint_refuses_a_drop_with_a_status_or_a_retry_after_and_a_bad_drop_value() {
+        assertThat(admin("{\"drop\": true, \"status\": 500}").statusCode()).isEqualTo(400);
+        assertThat(admin("{\"drop\": true, \"retryAfterSeconds\": 1}").statusCode()).isEqualTo(400);
+        assertThat(admin("{\"drop\": \"yes\"}").statusCode()).isEqualTo(400);
+        assertThat(admin("{\"drop\": true, \"times\": 0}").statusCode()).isEqualTo(400);
+        assertThat(admin("{\"drop\": false}").statusCode()).isEqualTo(400);
+        assertThatThrownBy(() -> simulator.dropNext(0)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(client.get("/v2/voice-agents").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_request_without_the_key_does_not_use_up_a_scripted_failure() {
         simulator.failNext(404);
 
@@ -72,8 +145,25 @@ class ScriptedFailuresTest extends SimulatorTestSupport {
     @Test
     void reset_drops_pending_scripted_failures() {
         simulator.failNext(500, 3);
+        simulator.dropNext(2);
         simulator.reset();
 
         assertThat(client.get("/v2/voice-agents").statusCode()).isEqualTo(200);
+        assertThat(client.send(create("Kept")).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> admin(String body) {
+        return client.send("POST", "/_admin/fail-next", body, null);
+    }
+
+    /** A POST: java.net.http would retry a dropped GET once, unseen, and make one request two. */
+    private HttpRequest create(String name) {
+        return client.request("POST", "/v2/voice-agents", SimulatorClient.agentBody(name),
+                "Token " + simulator.apiKey()).build();
+    }
+
+    private static Optional<String> retryAfter(HttpResponse<String> response, int expectedStatus) {
+        assertThat(response.statusCode()).isEqualTo(expectedStatus);
+        return response.headers().firstValue("Retry-After");
     }
 }
