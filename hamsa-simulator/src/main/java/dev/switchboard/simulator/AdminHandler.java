@@ -172,7 +172,8 @@ final class AdminHandler implements HttpHandler {
             throw ApiException.validation(Map.of("windowMillis", "give windowSeconds or windowMillis, not both"));
         } else if (body.has("windowSeconds")) {
             if (windowSeconds < 1 || windowSeconds > RateLimiter.MAX_WINDOW_SECONDS) {
-                throw ApiException.validation(Map.of("windowSeconds", "must be between 1 and " + RateLimiter.MAX_WINDOW_SECONDS));
+                throw ApiException.validation(Map.of("windowSeconds",
+                        "must be between 1 and " + RateLimiter.MAX_WINDOW_SECONDS));
             }
             window = Duration.ofSeconds(windowSeconds);
         } else if (body.has("windowMillis")) {

@@ -20,7 +20,7 @@ final class RateLimiter {
     /** Beyond this many tracked keys, keys with nothing left in their window are dropped so load runs with many keys stay bounded. */
     private static final int EVICTION_THRESHOLD = 10_000;
 
-    /** The longest window, as the command line has always taken it; keeps window arithmetic in milliseconds far from overflow. */
+    /** The longest window, as the command line has always taken it; keeps millisecond arithmetic far from overflow. */
     static final long MAX_WINDOW_SECONDS = Integer.MAX_VALUE;
 
     record Policy(int limit, Duration window) {
@@ -29,7 +29,8 @@ final class RateLimiter {
             if (limit < 0) {
                 throw new IllegalArgumentException("rate limit must not be negative, was " + limit);
             }
-            if (window.compareTo(Duration.ofMillis(1)) < 0 || window.compareTo(Duration.ofSeconds(MAX_WINDOW_SECONDS)) > 0) {
+            if (window.compareTo(Duration.ofMillis(1)) < 0
+                    || window.compareTo(Duration.ofSeconds(MAX_WINDOW_SECONDS)) > 0) {
                 throw new IllegalArgumentException(
                         "rate-limit window must be between 1 ms and " + MAX_WINDOW_SECONDS + " s, was " + window);
             }
