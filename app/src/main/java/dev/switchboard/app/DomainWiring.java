@@ -1,12 +1,15 @@
 package dev.switchboard.app;
 
 import dev.switchboard.app.config.SwitchboardConfig;
+import dev.switchboard.app.hamsa.HamsaCalls;
+import dev.switchboard.app.hamsa.Priority;
 import dev.switchboard.app.net.SystemHostResolver;
 import dev.switchboard.domain.model.OutboundUrlPolicy;
 import dev.switchboard.domain.port.out.ApiKeyRepository;
 import dev.switchboard.domain.port.out.AuditLog;
 import dev.switchboard.domain.port.out.ExternalIdLock;
 import dev.switchboard.domain.port.out.IdempotencyStore;
+import dev.switchboard.domain.port.out.PlatformAvailability;
 import dev.switchboard.domain.port.out.TeamRepository;
 import dev.switchboard.domain.port.out.TeamRequestCounter;
 import dev.switchboard.domain.port.out.VoiceAgentPlatform;
@@ -14,6 +17,7 @@ import dev.switchboard.domain.port.out.VoiceAgentRepository;
 import dev.switchboard.domain.service.AuditService;
 import dev.switchboard.domain.service.IdempotencyService;
 import dev.switchboard.domain.service.OutboundUrlGuard;
+import dev.switchboard.domain.service.PlatformStatusService;
 import dev.switchboard.domain.service.RequestAdmissionService;
 import dev.switchboard.domain.service.TeamService;
 import dev.switchboard.domain.service.VoiceAgentService;
@@ -37,12 +41,21 @@ public class DomainWiring {
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
-    /** One service implements the five agent use cases; CDI exposes it under each in-port type. */
+    /**
+     * One service implements the five agent use cases; CDI exposes it under each in-port type. Its Hamsa
+     * calls answer a team waiting on them, so they queue as interactive, under every Hamsa policy.
+     */
     @Produces
     @Singleton
-    VoiceAgentService voiceAgentService(VoiceAgentPlatform platform, VoiceAgentRepository repository,
-                                        ExternalIdLock externalIds, Clock clock) {
-        return new VoiceAgentService(platform, repository, externalIds, clock);
+    VoiceAgentService voiceAgentService(VoiceAgentPlatform platform, HamsaCalls hamsaCalls,
+                                        VoiceAgentRepository repository, ExternalIdLock externalIds, Clock clock) {
+        return new VoiceAgentService(hamsaCalls.agents(platform, Priority.INTERACTIVE), repository, externalIds, clock);
+    }
+
+    @Produces
+    @Singleton
+    PlatformStatusService platformStatusService(PlatformAvailability availability) {
+        return new PlatformStatusService(availability);
     }
 
     /** Teams, their keys, and the check of every presented key. */

@@ -8,6 +8,7 @@ import dev.switchboard.domain.model.HamsaAgentId;
 import dev.switchboard.domain.model.PlatformAgent;
 import dev.switchboard.domain.model.PlatformException;
 import dev.switchboard.domain.model.PlatformFailure;
+import dev.switchboard.domain.port.out.PlatformTraffic;
 import dev.switchboard.domain.port.out.VoiceAgentPlatform;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,8 @@ import org.jboss.logging.Logger;
 /**
  * {@link VoiceAgentPlatform} on Hamsa's REST API. A plain translator: it retries nothing and limits
  * nothing, so the policies that app wraps around the port (quota, retries, breaker) see every failure.
+ * Each HTTP request goes out through {@link PlatformTraffic}, and every answer's rate-limit headers are
+ * reported to it: that is how app's queue and shared quota see single requests.
  */
 @ApplicationScoped
 class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
@@ -38,17 +41,23 @@ class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
     /** How the JDK, Netty and Vert.x word a connection that was never made. */
     private static final List<String> NEVER_CONNECTED = List.of("connection refused", "connecttimeout",
             "connection timed out", "unknownhost", "no route to host", "unresolved");
+    /** How they word a connection that closed after the request went out: Hamsa may have acted on it. */
+    private static final List<String> DROPPED = List.of("connection was closed", "httpclosedexception",
+            "connection reset", "broken pipe", "premature");
 
     private final HamsaAgentsApi api;
+    private final PlatformTraffic traffic;
     private final int pageSize;
 
-    HamsaVoiceAgentPlatform(HamsaConfig config, Clock clock) {
+    HamsaVoiceAgentPlatform(HamsaConfig config, Clock clock, PlatformTraffic traffic) {
+        this.traffic = traffic;
         this.pageSize = Math.max(1, Math.min(config.pageSize(), MAX_PAGE_SIZE));
         this.api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(config.baseUrl())
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register(new HamsaAuthFilter(config.apiKey().orElse(null)))
+                .register(new HamsaRateLimitHeaders(traffic, clock))
                 .register(new HamsaErrorMapper(clock))
                 .build(HamsaAgentsApi.class);
         LOG.infof("Hamsa voice-agent client for %s (key %s)", config.baseUrl(),
@@ -101,19 +110,21 @@ class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
         return HamsaJson.agent(payload);
     }
 
-    private static JsonNode call(String operation, Supplier<JsonNode> request) {
-        try {
-            JsonNode body = request.get();
-            if (body == null) {
-                throw HamsaJson.badResponse(operation + " answered with an empty body");
+    private JsonNode call(String operation, Supplier<JsonNode> request) {
+        return traffic.send(operation, () -> {
+            try {
+                JsonNode body = request.get();
+                if (body == null) {
+                    throw HamsaJson.badResponse(operation + " answered with an empty body");
+                }
+                return body;
+            } catch (PlatformException e) {
+                LOG.debugf("Hamsa %s failed: %s", operation, e.getMessage());
+                throw e;
+            } catch (ProcessingException e) {
+                throw transportFailure(operation, e);
             }
-            return body;
-        } catch (PlatformException e) {
-            LOG.debugf("Hamsa %s failed: %s", operation, e.getMessage());
-            throw e;
-        } catch (ProcessingException e) {
-            throw transportFailure(operation, e);
-        }
+        });
     }
 
     private static PlatformException transportFailure(String operation, ProcessingException e) {
@@ -129,8 +140,8 @@ class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
 
     /**
      * A connection that never opened is UNAVAILABLE (nothing reached Hamsa, so nothing happened there);
-     * a request that got no answer in time is TIMEOUT (it may have taken effect); a body Jackson could
-     * not read is BAD_RESPONSE.
+     * a request that got no answer in time, or whose connection dropped before the answer, is TIMEOUT (it
+     * may have taken effect); a body Jackson could not read is BAD_RESPONSE.
      */
     static PlatformFailure transportFailureKind(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -141,7 +152,7 @@ class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
             if (NEVER_CONNECTED.stream().anyMatch(text::contains)) {
                 return PlatformFailure.UNAVAILABLE;
             }
-            if (text.contains("timeout") || text.contains("timed out")) {
+            if (text.contains("timeout") || text.contains("timed out") || DROPPED.stream().anyMatch(text::contains)) {
                 return PlatformFailure.TIMEOUT;
             }
         }

@@ -7,5 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AgentPageResponse(
         List<AgentResponse> items,
         @Schema(description = "Pass as ?cursor= to get the next page; null on the last page", nullable = true)
-        String nextCursor) {
+        String nextCursor,
+        @Schema(description = "True while Switchboard cannot reach Hamsa's agents: the items may be out of date")
+        boolean stale) {
 }

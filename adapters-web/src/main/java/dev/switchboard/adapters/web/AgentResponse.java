@@ -19,11 +19,18 @@ public record AgentResponse(
         String externalId,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "Grows by one on every change") long version) {
+        @Schema(description = "Grows by one on every change") long version,
+        @Schema(description = "True while Switchboard cannot reach Hamsa's agents: this is the last state Switchboard "
+                + "saw, and may be out of date") boolean stale) {
 
+    /** An agent Hamsa has just confirmed. */
     static AgentResponse of(VoiceAgent a) {
+        return of(a, false);
+    }
+
+    static AgentResponse of(VoiceAgent a, boolean stale) {
         return new AgentResponse(a.id().toString(), a.hamsaAgentId().value(), a.settings().name(),
                 a.settings().greeting(), a.settings().preamble(), a.settings().language(), a.settings().voiceId(),
-                a.externalId(), a.createdAt(), a.updatedAt(), a.version());
+                a.externalId(), a.createdAt(), a.updatedAt(), a.version(), stale);
     }
 }

@@ -198,6 +198,15 @@ public class ProblemMapper {
                 yield respond(Problem.of(502, "HAMSA_BAD_RESPONSE", "Unexpected answer from Hamsa",
                         "Hamsa answered in a form Switchboard does not understand.", path(uri)));
             }
+            case CIRCUIT_OPEN -> withRetryAfter(respond(Problem.of(503, "HAMSA_CIRCUIT_OPEN",
+                    "Hamsa is failing; Switchboard has paused calls to it",
+                    "After repeated failures Switchboard stopped sending requests to Hamsa for a while. Nothing was "
+                            + "sent; retry after the time given in Retry-After. Reads still answer, marked stale.",
+                    path(uri))), e);
+            case BUSY -> withRetryAfter(respond(Problem.of(503, "HAMSA_BUSY",
+                    "Switchboard's share of Hamsa's quota is taken",
+                    "The request could not get a turn within Switchboard's bounded wait and was not sent to Hamsa; "
+                            + "retry after the time given in Retry-After.", path(uri))), e);
         };
     }
 

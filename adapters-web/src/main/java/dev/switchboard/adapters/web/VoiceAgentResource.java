@@ -7,6 +7,7 @@ import dev.switchboard.domain.model.Page;
 import dev.switchboard.domain.model.PageRequest;
 import dev.switchboard.domain.model.Scope;
 import dev.switchboard.domain.model.TeamId;
+import dev.switchboard.domain.model.PlatformArea;
 import dev.switchboard.domain.model.VoiceAgent;
 import dev.switchboard.domain.model.VoiceAgentId;
 import dev.switchboard.domain.port.in.CloneVoiceAgentCommand;
@@ -15,6 +16,7 @@ import dev.switchboard.domain.port.in.CreateVoiceAgentCommand;
 import dev.switchboard.domain.port.in.CreateVoiceAgentUseCase;
 import dev.switchboard.domain.port.in.GetVoiceAgentQuery;
 import dev.switchboard.domain.port.in.ListVoiceAgentsQuery;
+import dev.switchboard.domain.port.in.PlatformStatusQuery;
 import dev.switchboard.domain.port.in.UpdateVoiceAgentCommand;
 import dev.switchboard.domain.port.in.UpdateVoiceAgentUseCase;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -61,11 +63,14 @@ public class VoiceAgentResource {
     private final GetVoiceAgentQuery get;
     private final ListVoiceAgentsQuery list;
     private final CloneVoiceAgentUseCase cloneAgent;
+    private final PlatformStatusQuery platformStatus;
     private final SecurityIdentity identity;
 
     public VoiceAgentResource(CreateVoiceAgentUseCase create, UpdateVoiceAgentUseCase update, GetVoiceAgentQuery get,
-                              ListVoiceAgentsQuery list, CloneVoiceAgentUseCase cloneAgent, SecurityIdentity identity) {
+                              ListVoiceAgentsQuery list, CloneVoiceAgentUseCase cloneAgent,
+                              PlatformStatusQuery platformStatus, SecurityIdentity identity) {
         this.identity = identity;
+        this.platformStatus = platformStatus;
         this.create = create;
         this.update = update;
         this.get = get;
@@ -87,8 +92,9 @@ public class VoiceAgentResource {
     @Operation(summary = "List voice agents, oldest first, one page at a time")
     public AgentPageResponse list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Page<VoiceAgent> page = list.list(team(), new PageRequest(PageLimits.parse(limit), Optional.ofNullable(cursor)));
-        return new AgentPageResponse(page.items().stream().map(AgentResponse::of).toList(),
-                page.nextCursor().orElse(null));
+        boolean stale = agentsMayBeStale();
+        return new AgentPageResponse(page.items().stream().map(a -> AgentResponse.of(a, stale)).toList(),
+                page.nextCursor().orElse(null), stale);
     }
 
     @GET
@@ -96,7 +102,12 @@ public class VoiceAgentResource {
     @RolesAllowed(Scope.Names.AGENTS_READ)
     @Operation(summary = "Read a voice agent (from Switchboard's mirror; no Hamsa call)")
     public AgentResponse get(@PathParam("id") String id) {
-        return AgentResponse.of(get.get(team(), VoiceAgentId.parse(id)));
+        return AgentResponse.of(get.get(team(), VoiceAgentId.parse(id)), agentsMayBeStale());
+    }
+
+    /** Reads come from the mirror; while Hamsa's agents cannot be reached it cannot be brought up to date. */
+    private boolean agentsMayBeStale() {
+        return platformStatus.mirrorMayBeStale(PlatformArea.AGENTS);
     }
 
     @PATCH

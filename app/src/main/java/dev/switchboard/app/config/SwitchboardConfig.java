@@ -20,6 +20,100 @@ public interface SwitchboardConfig {
 
     OutboundUrls outboundUrls();
 
+    Upstream upstream();
+
+    /** How every call to Hamsa is paced, queued, retried and cut off (docs/configuration.md). */
+    interface Upstream {
+
+        Quota quota();
+
+        Queue queue();
+
+        Retry retry();
+
+        Breaker breaker();
+    }
+
+    /** Hamsa's request quota, which belongs to the API key and so to every replica together. */
+    interface Quota {
+
+        /** Requests Hamsa allows per window (HAMSA-API.md: 100 a minute). */
+        @WithDefault("100")
+        int limit();
+
+        @WithDefault("60s")
+        Duration window();
+
+        /** Requests per window left unspent, so delays between Switchboard and Hamsa cannot make Hamsa count one too many. */
+        @WithDefault("2")
+        int headroom();
+
+        /** {@code shared}: one budget in Redis for all replicas. {@code per-replica}: each replica spends the whole limit alone (the naive baseline of bench/quota; never in prod). */
+        @WithDefault("shared")
+        QuotaMode mode();
+
+        /** The part of the quota one replica spends on its own while Redis cannot be reached: about 1 / replicas. */
+        @WithDefault("0.25")
+        double fallbackShare();
+
+        /** How long a replica keeps to its own share after Redis failed before it asks Redis again. */
+        @WithDefault("5s")
+        Duration fallbackRecheck();
+    }
+
+    enum QuotaMode {
+        SHARED, PER_REPLICA
+    }
+
+    /** The per-replica queue in front of Hamsa. */
+    interface Queue {
+
+        /** Hamsa calls one replica has in flight at once. */
+        @WithDefault("8")
+        int maxConcurrency();
+
+        /**
+         * The longest a team's synchronous request waits for a slot and a quota permit, and the longest
+         * Retry-After it waits out; past it the team gets 503 with Retry-After. Background work waits.
+         */
+        @WithDefault("5s")
+        Duration interactiveMaxWait();
+    }
+
+    /** Retries of Hamsa calls that failed for a reason a retry can cure (429, 5xx, network). */
+    interface Retry {
+
+        /** Retries after the first attempt: 4 gives the 1, 2, 4, 8 s schedule. */
+        @WithDefault("4")
+        int maxRetries();
+
+        @WithDefault("1s")
+        Duration initialDelay();
+
+        /** Up to this fraction of each delay is added at random, so replicas do not retry in step. */
+        @WithDefault("0.2")
+        double jitter();
+    }
+
+    /** One circuit breaker per group of Hamsa operations. */
+    interface Breaker {
+
+        /** Calls in the rolling window the failure ratio is taken over. */
+        @WithDefault("10")
+        int requestVolume();
+
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long the breaker stays open before it lets trial calls through. */
+        @WithDefault("30s")
+        Duration delay();
+
+        /** Successful trial calls that close it again. */
+        @WithDefault("2")
+        int successThreshold();
+    }
+
     /** The one guard every URL a team gives passes (tool servers, knowledge sources, webhook endpoints). */
     interface OutboundUrls {
 

@@ -140,7 +140,7 @@ class IdempotencyApiTest {
     @Test
     void a_hamsa_outage_releases_the_key_so_the_retry_runs() {
         String key = "outage-" + UUID.randomUUID();
-        hamsa.failNext(503);
+        hamsa.failNext(503, 5); // the first attempt and all four retries
         create(team, key, VoiceAgentApiTest.agentBody("Retry me")).then().statusCode(503);
 
         create(team, key, VoiceAgentApiTest.agentBody("Retry me")).then().statusCode(201);

@@ -82,4 +82,16 @@ class RedisDownTest {
         given().get("/q/health/well").then().statusCode(503)
                 .body("checks.find { it.name == 'redis' }.status", equalTo("DOWN"));
     }
+
+    @Test
+    void hamsa_calls_go_on_under_a_local_share_of_the_quota_and_health_and_metrics_say_so() {
+        given().spec(team.spec()).contentType(ContentType.JSON)
+                .body(VoiceAgentApiTest.agentBody("Paced locally")).post("/api/v1/agents").then().statusCode(201);
+
+        given().get("/q/health").then()
+                .body("checks.find { it.name == 'hamsa' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'hamsa' }.data.quota", equalTo("local-fallback"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("switchboard_hamsa_quota_fallback 1.0");
+    }
 }

@@ -1,12 +1,17 @@
 package dev.switchboard.app.api;
 
 import dev.switchboard.app.sandbox.HamsaSandbox;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import dev.switchboard.simulator.FaultSettings;
 import dev.switchboard.simulator.HamsaSimulator;
 import jakarta.enterprise.inject.spi.CDI;
 import java.time.Duration;
 
-/** The simulator that sandbox mode started for the test application, put back to a calm state. */
+/**
+ * The simulator that sandbox mode started for the test application, put back to a calm state, and
+ * Switchboard's memory of earlier tests' Hamsa trouble with it: breakers closed, no quota pause in Redis.
+ */
 public final class SandboxHamsa {
 
     private SandboxHamsa() {
@@ -18,6 +23,19 @@ public final class SandboxHamsa {
         hamsa.setFaults(FaultSettings.none());
         hamsa.setRateLimit(100_000, Duration.ofMinutes(1));
         hamsa.clearRecordedRequests();
+        CDI.current().select(CircuitBreakerMaintenance.class).get().resetAll();
+        forgetQuotaSchedule();
         return hamsa;
+    }
+
+    /** A 429 an earlier test provoked pauses the shared quota; the next test must not inherit the pause. */
+    public static void forgetQuotaSchedule() {
+        try {
+            CDI.current().select(RedisDataSource.class).get().key()
+                    .del("switchboard:hamsa-quota:next", "switchboard:hamsa-quota:paused-until",
+                            "switchboard:hamsa-quota:observed-limit");
+        } catch (RuntimeException redisDown) {
+            // The Redis-down tests run without Redis: nothing is kept there to forget.
+        }
     }
 }

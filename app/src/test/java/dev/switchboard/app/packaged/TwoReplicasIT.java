@@ -9,12 +9,6 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 class TwoReplicasIT {
 
-    private static final String SIMULATOR = "http://127.0.0.1:18089";
+    private static final String SIMULATOR = SecondReplica.SIMULATOR;
     private static final int SECOND_PORT = 18181;
     private static Process second;
 
@@ -41,50 +35,12 @@ class TwoReplicasIT {
 
     @BeforeAll
     static void startSecondReplica() throws Exception {
-        List<String> command = new ArrayList<>();
-        String nativeImage = System.getProperty("native.image.path");
-        if (nativeImage != null && new File(nativeImage).canExecute()) {
-            command.add(nativeImage);
-        } else {
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        }
-        command.addAll(List.of(
-                "-Dquarkus.profile=test",
-                "-Dquarkus.http.port=" + SECOND_PORT,
-                // the first replica owns the schema: this one must never clean it
-                "-Dquarkus.flyway.clean-at-start=false",
-                "-Dswitchboard.hamsa.sandbox.enabled=false",
-                "-Dhamsa.base-url=" + SIMULATOR,
-                "-Dhamsa.api-key=test-sandbox-key-7c1f9e",
-                "-Dquarkus.log.file.path=target/second-replica.log"));
-        if (!command.get(0).equals(nativeImage)) {
-            command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        }
-        second = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File("target/second-replica.out")).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            if (!second.isAlive()) {
-                throw new IllegalStateException("second replica exited: " + Files.readString(Path.of("target/second-replica.out")));
-            }
-            try {
-                if (given().baseUri("http://127.0.0.1").port(SECOND_PORT).get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notYet) { // RestAssured throws ConnectException unchecked, through Groovy
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("second replica not ready in 90s");
+        second = SecondReplica.start(SECOND_PORT, "second-replica", Map.of());
     }
 
     @AfterAll
     static void stopSecondReplica() throws InterruptedException {
-        if (second != null) {
-            second.destroy();
-            second.waitFor();
-        }
+        SecondReplica.stop(second);
     }
 
     @BeforeEach

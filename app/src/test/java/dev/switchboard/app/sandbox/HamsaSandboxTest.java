@@ -24,6 +24,7 @@ class HamsaSandboxTest {
             public Admin admin() { throw new UnsupportedOperationException(); }
             public Idempotency idempotency() { throw new UnsupportedOperationException(); }
             public OutboundUrls outboundUrls() { throw new UnsupportedOperationException(); }
+            public Upstream upstream() { throw new UnsupportedOperationException(); }
         };
     }
 

@@ -1,0 +1,9 @@
+package dev.switchboard.domain.model;
+
+/**
+ * A group of platform operations that fail together: each has its own circuit breaker, so an outage of one
+ * part of the platform does not stop Switchboard calling the others.
+ */
+public enum PlatformArea {
+    AGENTS
+}
