@@ -9,13 +9,15 @@
 # Prints for each run: requests reaching the simulator per window against the limit (utilization), the
 # accepted ones, 429s sent, the most requests the simulator counted in any sliding window, and what the
 # teams' clients got. The window is shrunk from Hamsa's minute so a run covers several windows quickly:
-# BENCH_LIMIT per BENCH_WINDOW_SECONDS (default 100 per 10 s), for BENCH_DURATION seconds (default 40).
+# BENCH_LIMIT per BENCH_WINDOW_SECONDS (default 100 per 10 s), counted over BENCH_DURATION seconds (default 40)
+# after BENCH_WARMUP seconds (default 10) of the same load.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 LIMIT=${BENCH_LIMIT:-100}
 WINDOW=${BENCH_WINDOW_SECONDS:-10}
 DURATION=${BENCH_DURATION:-40}
+WARMUP=${BENCH_WARMUP:-10}   # driven but not counted: the replicas' JIT warms up, queues fill
 CLIENTS=${BENCH_CLIENTS_PER_REPLICA:-4}
 SIM_PORT=${BENCH_SIM_PORT:-18090}
 PORTS=(18101 18102 18103)
@@ -77,13 +79,24 @@ run() { # mode
     -d '{"name":"bench","requestsPerMinute":1000000}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
   key=$(curl -fs "$base/api/v1/admin/teams/$team/keys" -H "$admin" -H 'Content-Type: application/json' \
     -d '{"name":"bench","scopes":["agents:write"]}' | sed -E 's/.*"key":"([^"]+)".*/\1/')
-  curl -fs -X DELETE "http://127.0.0.1:$SIM_PORT/_admin/rate-limit/stats" >/dev/null
-
-  python3 - "$key" "$DURATION" "$CLIENTS" "${PORTS[@]}" >"$WORK/clients.txt" <<'PY'
+  python3 - "$key" "$DURATION" "$CLIENTS" "$WARMUP" "http://127.0.0.1:$SIM_PORT" "${PORTS[@]}" >"$WORK/clients.txt" <<'PY'
 import json, sys, threading, time, urllib.request, urllib.error, collections
-key, duration, clients, ports = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
-end = time.monotonic() + duration
+key, duration, clients, warmup, simulator, ports = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), sys.argv[5], sys.argv[6:]
+start = time.monotonic()
+measuring = start + warmup
+end = measuring + duration
 counts, lock, latencies = collections.Counter(), threading.Lock(), []
+snapshot = {}
+def measure():
+    # Counts start when the warm-up ends and are read the moment the run ends: requests still queued
+    # then reach the simulator afterwards and must not be counted against the run's duration.
+    time.sleep(max(0, measuring - time.monotonic()))
+    urllib.request.urlopen(urllib.request.Request(simulator + "/_admin/rate-limit/stats", method="DELETE")).read()
+    with lock:
+        counts.clear()
+        latencies.clear()
+    time.sleep(max(0, end - time.monotonic()))
+    snapshot.update(json.loads(urllib.request.urlopen(simulator + "/_admin/rate-limit/stats").read()))
 def drive(port, n):
     i = 0
     while time.monotonic() < end:
@@ -106,10 +119,12 @@ def drive(port, n):
             counts[f"{status} {code}".strip()] += 1
             latencies.append(time.monotonic() - t)
 threads = [threading.Thread(target=drive, args=(p, n)) for p in ports for n in range(clients)]
+threads.append(threading.Thread(target=measure))
 [t.start() for t in threads]
 [t.join() for t in threads]
 latencies.sort()
 p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] if latencies else 0
+print("STATS " + json.dumps(snapshot))
 print("answers " + ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())))
 print(f"latency p50 {p(0.5):.2f} s, p99 {p(0.99):.2f} s")
 PY
@@ -119,19 +134,23 @@ PY
 import json, sys
 mode, limit, window, duration, stats, clients = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), json.loads(sys.argv[5]), sys.argv[6]
 windows = duration / window
-arrivals, allowed = stats["arrivals"] / windows, stats["allowed"] / windows
+lines = open(clients).read().splitlines()
+at_end = json.loads(next(l for l in lines if l.startswith("STATS "))[6:])
+arrivals, allowed = at_end["arrivals"] / windows, at_end["allowed"] / windows
 print(f"  {mode}:")
-print(f"    reaching Hamsa: {arrivals:6.1f} per window of {window:g} s (limit {limit}): {100 * arrivals / limit:5.1f} % of the limit")
-print(f"    accepted:       {allowed:6.1f} per window: utilization {100 * allowed / limit:5.1f} %")
-print(f"    429s sent:      {stats['tooManyRequestsSent']} in {stats['arrivals']} requests over {duration:g} s ({windows:g} windows)")
+per_minute = 60 / window
+print(f"    reaching Hamsa: {arrivals:6.1f} per window of {window:g} s = {arrivals * per_minute:6.0f} a minute against a limit of {limit * per_minute:.0f}: {100 * arrivals / limit:5.1f} % of the limit")
+print(f"    accepted:       {allowed:6.1f} per window = {allowed * per_minute:6.0f} a minute: utilization {100 * allowed / limit:5.1f} %")
+print(f"    429s sent:      {stats['tooManyRequestsSent']} in {stats['arrivals']} requests (the run and the requests still queued at its end)")
 print(f"    most in any sliding window: {stats['maxArrivalsInAnyWindow']} arrived, {stats['maxAllowedInAnyWindow']} accepted")
-for line in open(clients):
-    print("    teams' " + line.strip())
+for line in lines:
+    if not line.startswith("STATS "):
+        print("    teams' " + line.strip())
 PY
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
 
-echo "switchboard shared-quota benchmark: 3 replicas (JVM), $LIMIT Hamsa requests per ${WINDOW} s, ${DURATION} s of backlog, $((CLIENTS * 3)) clients, $(nproc) cores"
+echo "switchboard shared-quota benchmark: 3 replicas (JVM), $LIMIT Hamsa requests per ${WINDOW} s, ${DURATION} s counted after ${WARMUP} s, $((CLIENTS * 3)) clients, $(nproc) cores"
 run shared
 run per-replica
