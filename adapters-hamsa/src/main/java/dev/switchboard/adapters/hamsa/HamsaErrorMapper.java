@@ -37,8 +37,11 @@ final class HamsaErrorMapper implements ResponseExceptionMapper<PlatformExceptio
         int status = response.getStatus();
         HamsaJson.HamsaError error = HamsaJson.error(body(response));
         String code = error.code() != null ? error.code() : "HTTP_" + status;
-        return new PlatformException(kind(status), code, error.message(), retryAfter(response, status).orElse(null),
-                error.details(), null);
+        PlatformException failure = new PlatformException(kind(status), code, error.message(),
+                retryAfter(response, status).orElse(null), error.details(), null);
+        // A 500 or 502 can come after the work was done (a gateway losing the answer, a crash while replying);
+        // a 503 or 429 is a refusal before any work.
+        return status == 500 || status == 502 ? failure.withEffectUnknown() : failure;
     }
 
     static PlatformFailure kind(int status) {

@@ -6,6 +6,7 @@ import dev.switchboard.domain.model.AgentChanges;
 import dev.switchboard.domain.model.AgentSettings;
 import dev.switchboard.domain.model.HamsaAgentId;
 import dev.switchboard.domain.model.PlatformAgent;
+import dev.switchboard.domain.model.PlatformArea;
 import dev.switchboard.domain.model.PlatformException;
 import dev.switchboard.domain.model.PlatformFailure;
 import dev.switchboard.domain.port.out.PlatformTraffic;
@@ -41,9 +42,6 @@ class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
     /** How the JDK, Netty and Vert.x word a connection that was never made. */
     private static final List<String> NEVER_CONNECTED = List.of("connection refused", "connecttimeout",
             "connection timed out", "unknownhost", "no route to host", "unresolved");
-    /** How they word a connection that closed after the request went out: Hamsa may have acted on it. */
-    private static final List<String> DROPPED = List.of("connection was closed", "httpclosedexception",
-            "connection reset", "broken pipe", "premature");
 
     private final HamsaAgentsApi api;
     private final PlatformTraffic traffic;
@@ -66,12 +64,12 @@ class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
 
     @Override
     public PlatformAgent createAgent(AgentSettings settings) {
-        return HamsaJson.agent(HamsaJson.payload(call("create agent", () -> api.create(HamsaJson.agentBody(settings)))));
+        return HamsaJson.agent(HamsaJson.payload(call("create agent", false, () -> api.create(HamsaJson.agentBody(settings)))));
     }
 
     @Override
     public PlatformAgent getAgent(HamsaAgentId id) {
-        return HamsaJson.agent(HamsaJson.payload(call("get agent", () -> api.get(id.value()))));
+        return HamsaJson.agent(HamsaJson.payload(call("get agent", true, () -> api.get(id.value()))));
     }
 
     @Override
@@ -80,7 +78,7 @@ class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
         Map<HamsaAgentId, PlatformAgent> agents = new LinkedHashMap<>();
         for (int page = 1; page <= MAX_PAGES; page++) {
             int current = page;
-            JsonNode payload = HamsaJson.payload(call("list agents", () -> api.list(current, pageSize)));
+            JsonNode payload = HamsaJson.payload(call("list agents", true, () -> api.list(current, pageSize)));
             List<JsonNode> items = HamsaJson.agentPage(payload);
             items.stream().map(HamsaJson::agent).forEach(a -> agents.putIfAbsent(a.id(), a));
             // A server may cap the page below what we asked for, so a short page does not prove the
@@ -97,12 +95,12 @@ class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
     @Override
     public PlatformAgent updateAgent(HamsaAgentId id, AgentChanges changes) {
         return HamsaJson.agent(HamsaJson.payload(
-                call("update agent", () -> api.update(id.value(), HamsaJson.changesBody(changes)))));
+                call("update agent", true, () -> api.update(id.value(), HamsaJson.changesBody(changes)))));
     }
 
     @Override
     public PlatformAgent cloneAgent(HamsaAgentId source, String newName) {
-        JsonNode payload = HamsaJson.payload(call("clone agent", () -> api.cloneAgent(HamsaJson.cloneBody(source, newName))));
+        JsonNode payload = HamsaJson.payload(call("clone agent", false, () -> api.cloneAgent(HamsaJson.cloneBody(source, newName))));
         // Neither source shows the clone answer; should it carry only the new id, read the copy back in full.
         if (payload != null && payload.isObject() && payload.size() <= 2 && payload.has("id")) {
             return getAgent(new HamsaAgentId(payload.get("id").asText()));
@@ -110,8 +108,9 @@ class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
         return HamsaJson.agent(payload);
     }
 
-    private JsonNode call(String operation, Supplier<JsonNode> request) {
-        return traffic.send(operation, () -> {
+    /** @param repeatable GET and PATCH (the same values applied twice change nothing); not the POSTs that make agents */
+    private JsonNode call(String operation, boolean repeatable, Supplier<JsonNode> request) {
+        return traffic.send(PlatformArea.AGENTS, operation, repeatable, () -> {
             try {
                 JsonNode body = request.get();
                 if (body == null) {
@@ -139,9 +138,9 @@ class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
     }
 
     /**
-     * A connection that never opened is UNAVAILABLE (nothing reached Hamsa, so nothing happened there);
-     * a request that got no answer in time, or whose connection dropped before the answer, is TIMEOUT (it
-     * may have taken effect); a body Jackson could not read is BAD_RESPONSE.
+     * A connection that never opened is UNAVAILABLE (nothing reached Hamsa, so nothing happened there); a
+     * body Jackson could not read is BAD_RESPONSE; any other missing answer (no answer in time, a connection
+     * dropped or reset after the request went out) is TIMEOUT: the request may have taken effect.
      */
     static PlatformFailure transportFailureKind(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -152,11 +151,10 @@ class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
             if (NEVER_CONNECTED.stream().anyMatch(text::contains)) {
                 return PlatformFailure.UNAVAILABLE;
             }
-            if (text.contains("timeout") || text.contains("timed out") || DROPPED.stream().anyMatch(text::contains)) {
-                return PlatformFailure.TIMEOUT;
-            }
         }
-        return PlatformFailure.UNAVAILABLE;
+        // No answer for any other reason (read timeout, connection closed or reset after sending, ...): the
+        // request may have reached Hamsa and been carried out.
+        return PlatformFailure.TIMEOUT;
     }
 
     private static String rootMessage(Throwable e) {

@@ -73,8 +73,8 @@ public interface SwitchboardConfig {
         int maxConcurrency();
 
         /**
-         * The longest a team's synchronous request waits for a slot and a quota permit, and the longest
-         * Retry-After it waits out; past it the team gets 503 with Retry-After. Background work waits.
+         * The longest one request of a team waits for a slot and a quota permit, and the longest Retry-After
+         * it waits out; past it the team gets 503 with Retry-After. Background work waits.
          */
         @WithDefault("5s")
         Duration interactiveMaxWait();
@@ -93,6 +93,13 @@ public interface SwitchboardConfig {
         /** Up to this fraction of each delay is added at random, so replicas do not retry in step. */
         @WithDefault("0.2")
         double jitter();
+
+        /**
+         * The most time a team's request spends on Hamsa, its waits and retries together: no retry or queue
+         * wait starts past it. A last attempt started just before may add the connect and read timeouts.
+         */
+        @WithDefault("30s")
+        Duration interactiveMaxDuration();
     }
 
     /** One circuit breaker per group of Hamsa operations. */

@@ -24,7 +24,7 @@ final class HamsaBackoff implements CustomBackoffStrategy {
     @Override
     public long nextDelayInMillis(Throwable cause) {
         long exponential = initialMillis << Math.min(retries++, 20);
-        if (cause instanceof PlatformException e && e.retryAfter().isPresent()) {
+        if (cause instanceof PlatformException e && e.retryAfter().filter(d -> !d.isZero()).isPresent()) {
             return e.retryAfter().get().toMillis();
         }
         return exponential + (long) (exponential * jitter * ThreadLocalRandom.current().nextDouble());

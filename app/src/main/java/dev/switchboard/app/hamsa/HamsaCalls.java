@@ -20,52 +20,66 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 /**
- * The one set of policies every Hamsa call goes through, so the adapters stay plain translators. Around
- * each port operation ({@link #call}), from the outside in:
+ * The one set of policies every Hamsa request goes through, so the adapters stay plain translators. The
+ * adapter sends each HTTP request through {@link #send}; from the outside in it meets:
  * <ol>
  *   <li>retry (SmallRye Fault Tolerance), only on 429, 5xx and network failures, waiting what Hamsa asked
- *       for or 1, 2, 4, 8 s with jitter; never on another 4xx, and never after a possibly-applied create;</li>
- *   <li>the circuit breaker of the operation's {@link PlatformArea}: while open, nothing is sent or queued,
- *       and the team is told when the next trial call will be let through.</li>
+ *       for or 1, 2, 4, 8 s with jitter; never on another 4xx, and never when a request that must not run
+ *       twice may already have been carried out;</li>
+ *   <li>the circuit breaker of the request's {@link PlatformArea}: while open, nothing is queued or sent,
+ *       and the team is told when the next trial call will be let through;</li>
+ *   <li>the {@link HamsaGate}: a slot and a shared quota permit, in the caller's priority order, within the
+ *       caller's deadline;</li>
+ *   <li>SmallRye's breaker proper, which counts the outcome, then the request itself, bounded by the REST
+ *       client's connect and read timeouts, and measured.</li>
  * </ol>
- * Around each HTTP request the adapter sends ({@link #send}): the {@link HamsaGate} (a slot and a shared quota
- * permit, in the caller's priority order), then the request itself, bounded by the REST client's connect and
- * read timeouts and measured. Every request, retries and list pages included, spends a quota permit.
+ * Retrying per request rather than per port operation means a copy read back after a clone, or one page of
+ * a list, is retried alone, never the request before it. Every attempt spends a quota permit. Who is waiting
+ * (priority, deadline) is set per port operation by {@link #agents}, and reaches the requests on the same
+ * thread.
  */
 @Singleton
 public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
 
     private static final Logger LOG = Logger.getLogger(HamsaCalls.class);
-    /** The longest background work waits out a Retry-After before it gives up on the call. */
-    private static final Duration BACKGROUND_MAX_ASKED_WAIT = Duration.ofMinutes(10);
+    /** How long background work may keep retrying one request. */
+    private static final Duration BACKGROUND_MAX_DURATION = Duration.ofMinutes(30);
 
     private record RetryKey(Priority priority, boolean repeatable) {
+    }
+
+    /** Who waits for the port operation running on this thread, and until when. */
+    private record Caller(Priority priority, long deadlineNanos) {
+        Duration left() {
+            return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+        }
     }
 
     private final QuotaBudget budget;
     private final HamsaGate gate;
     private final CircuitBreakerMaintenance breakers;
     private final Duration breakerDelay;
+    private final Duration interactiveMaxDuration;
+    private final Duration interactiveMaxWait;
     private final Map<PlatformArea, Guard> breakerGuards = new EnumMap<>(PlatformArea.class);
     private final Map<RetryKey, Guard> retryGuards = new LinkedHashMap<>();
     private final Map<PlatformArea, Long> openedAtNanos = new ConcurrentHashMap<>();
     private final MeterRegistry metrics;
     private final Counter rateLimitedReceived;
-    /** The priority of the port operation running on this thread; its requests queue with it. */
-    private final ThreadLocal<Priority> currentPriority = new ThreadLocal<>();
+    private final ThreadLocal<Caller> currentCaller = new ThreadLocal<>();
     /** Hamsa's latest report, applied to the quota on the caller's thread (reports arrive on I/O threads). */
     private final AtomicReference<UpstreamLimits> pendingReport = new AtomicReference<>();
 
@@ -75,9 +89,10 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
         this.metrics = metrics;
         this.breakers = breakers;
         this.breakerDelay = upstream.breaker().delay();
+        this.interactiveMaxDuration = upstream.retry().interactiveMaxDuration();
+        this.interactiveMaxWait = upstream.queue().interactiveMaxWait();
         this.budget = new QuotaBudget(sharedQuota, upstream.quota(), metrics, System::nanoTime);
-        this.gate = new HamsaGate(budget, upstream.queue().maxConcurrency(), upstream.queue().interactiveMaxWait(),
-                metrics, System::nanoTime);
+        this.gate = new HamsaGate(budget, upstream.queue().maxConcurrency(), metrics, System::nanoTime);
         this.rateLimitedReceived = Counter.builder("switchboard.hamsa.rate.limited")
                 .description("429 answers received from Hamsa").register(metrics);
         for (PlatformArea area : PlatformArea.values()) {
@@ -91,71 +106,77 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
                     .tag("area", tag(area)).description("0 closed, 1 half-open, 2 open").register(metrics);
         }
         for (Priority priority : Priority.values()) {
-            Duration maxAskedWait = priority == Priority.INTERACTIVE
-                    ? upstream.queue().interactiveMaxWait() : BACKGROUND_MAX_ASKED_WAIT;
+            Duration maxDuration = priority == Priority.INTERACTIVE ? interactiveMaxDuration : BACKGROUND_MAX_DURATION;
+            Duration maxAskedWait = priority == Priority.INTERACTIVE ? interactiveMaxWait : BACKGROUND_MAX_DURATION;
             for (boolean repeatable : new boolean[] {true, false}) {
-                retryGuards.put(new RetryKey(priority, repeatable), retryGuard(upstream.retry(), repeatable, maxAskedWait));
+                retryGuards.put(new RetryKey(priority, repeatable),
+                        retryGuard(upstream.retry(), repeatable, maxDuration, maxAskedWait));
             }
         }
     }
 
-    /** The agents port with every policy around it, for callers of the given priority. */
+    /** The agents port, its every request queued and retried for callers of the given priority. */
     public VoiceAgentPlatform agents(VoiceAgentPlatform platform, Priority priority) {
         return new GuardedVoiceAgentPlatform(platform, this, priority);
     }
 
     /**
-     * Runs one Hamsa operation under the policies.
-     *
-     * @param repeatable whether sending it twice does no harm (reads, updates): only then is it retried after
-     *                   a timeout or a dropped connection, when Hamsa may have acted without our hearing of it
+     * Runs one port operation for a caller of this priority: its requests queue with that priority, and a
+     * team's requests all share one deadline ({@code interactive-max-duration}), however many there are.
      */
-    <T> T call(PlatformArea area, String operation, Priority priority, boolean repeatable, Supplier<T> work) {
-        Guard retry = retryGuards.get(new RetryKey(priority, repeatable));
+    <T> T forCaller(Priority priority, Supplier<T> operation) {
+        Caller outer = currentCaller.get();
+        Duration budgetFor = priority == Priority.INTERACTIVE ? interactiveMaxDuration : BACKGROUND_MAX_DURATION;
+        currentCaller.set(new Caller(priority, System.nanoTime() + budgetFor.toNanos()));
+        try {
+            return operation.get();
+        } finally {
+            if (outer == null) {
+                currentCaller.remove();
+            } else {
+                currentCaller.set(outer);
+            }
+        }
+    }
+
+    @Override
+    public <T> T send(PlatformArea area, String operation, boolean repeatable, Supplier<T> request) {
+        Caller caller = currentCaller.get() != null ? currentCaller.get()
+                // a request outside any operation (the adapter used directly) counts as a team's
+                : new Caller(Priority.INTERACTIVE, System.nanoTime() + interactiveMaxDuration.toNanos());
+        String name = operation.replace(' ', '-');
+        Guard retry = retryGuards.get(new RetryKey(caller.priority(), repeatable));
         Guard breaker = breakerGuards.get(area);
         AtomicInteger attempts = new AtomicInteger();
-        Priority outer = currentPriority.get();
-        currentPriority.set(priority);
         try {
             @SuppressWarnings("unchecked")
             T result = (T) retry.get(() -> {
                 if (attempts.incrementAndGet() > 1) {
-                    counter("switchboard.hamsa.retries", operation, "Hamsa calls sent again after a failure").increment();
+                    counter("switchboard.hamsa.retries", name, "Hamsa requests sent again after a failure").increment();
                 }
-                try {
-                    return breaker.get(work::get, Object.class);
+                // Checked before queueing, so a refused request spends no quota permit; SmallRye's own check
+                // below still decides trial calls when the breaker is half-open.
+                if (breakerState(area) == CircuitBreakerState.OPEN) {
+                    throw circuitOpen(area);
+                }
+                Duration maxWait = caller.priority() == Priority.INTERACTIVE
+                        ? min(interactiveMaxWait, caller.left()) : caller.left();
+                try (HamsaGate.Pass ignored = gate.enter(caller.priority(), maxWait)) {
+                    return breaker.get(() -> measured(name, request), Object.class);
                 } catch (CircuitBreakerOpenException e) {
                     throw circuitOpen(area);
+                } finally {
+                    applyPendingReport();
                 }
             }, Object.class);
             return result;
         } catch (PlatformException e) {
             if (attempts.get() > 1 && retryable(e, repeatable)) {
-                counter("switchboard.hamsa.retries.exhausted", operation, "Hamsa calls given up after every retry failed")
+                counter("switchboard.hamsa.retries.exhausted", name, "Hamsa requests given up after every retry failed")
                         .increment();
                 LOG.warnf("Hamsa %s gave up after %d attempts: %s", operation, attempts.get(), e.getMessage());
             }
             throw e;
-        } finally {
-            currentPriority.set(outer);
-            if (outer == null) {
-                currentPriority.remove();
-            }
-        }
-    }
-
-    /**
-     * One HTTP request of the adapter: queued with the priority of the operation it belongs to (a request
-     * outside any guarded operation counts as a team's), sent with a quota permit, measured.
-     */
-    @Override
-    public <T> T send(String operation, Supplier<T> request) {
-        Priority priority = currentPriority.get() != null ? currentPriority.get() : Priority.INTERACTIVE;
-        String name = operation.replace(' ', '-');
-        try (HamsaGate.Pass ignored = gate.enter(priority)) {
-            return measured(name, request);
-        } finally {
-            applyPendingReport();
         }
     }
 
@@ -196,9 +217,13 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
         }
     }
 
+    /**
+     * Only while the breaker is open: half-open, it is waiting for a trial call that a read never makes, and
+     * Hamsa may well be back.
+     */
     @Override
     public boolean cutOff(PlatformArea area) {
-        return breakerState(area) != CircuitBreakerState.CLOSED;
+        return breakerState(area) == CircuitBreakerState.OPEN;
     }
 
     /** Where the quota comes from, each breaker, and the queue; for health. */
@@ -208,10 +233,9 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
     public Status status() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("quota", budget.source().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        status.put("quotaPerWindow", budget.policy().spendable());
+        status.put("quotaPerWindow", budget.spendingPolicy().spendable());
         for (PlatformArea area : PlatformArea.values()) {
-            CircuitBreakerState state = breakerState(area);
-            status.put("breaker." + tag(area), state.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            status.put("breaker." + tag(area), breakerState(area).name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
         status.put("queued", gate.waiting());
         status.put("inFlight", gate.inFlight());
@@ -242,13 +266,14 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
                 .build();
     }
 
-    private static Guard retryGuard(SwitchboardConfig.Retry config, boolean repeatable, Duration maxAskedWait) {
+    private static Guard retryGuard(SwitchboardConfig.Retry config, boolean repeatable, Duration maxDuration,
+                                    Duration maxAskedWait) {
         return Guard.create()
                 .withRetry()
                 .maxRetries(config.maxRetries())
                 .delay(config.initialDelay().toMillis(), ChronoUnit.MILLIS)
                 .jitter(0, ChronoUnit.MILLIS)
-                .maxDuration(30, ChronoUnit.MINUTES)
+                .maxDuration(maxDuration.toMillis(), ChronoUnit.MILLIS)
                 .whenException(e -> retryable(e, repeatable) && !HamsaBackoff.asksMoreThan(e, maxAskedWait))
                 .withCustomBackoff()
                 .strategy(() -> new HamsaBackoff(config.initialDelay(), config.jitter()))
@@ -257,16 +282,19 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
                 .build();
     }
 
-    /** 429, 5xx and connections never made are retried; a timeout or dropped connection only when repeatable. */
+    /**
+     * 429, 5xx and failures to connect can be cured by a retry. A request that must not run twice is retried
+     * only when Hamsa certainly did not carry it out: a 429, a 503, or a connection never made.
+     */
     static boolean retryable(Throwable e, boolean repeatable) {
         if (!(e instanceof PlatformException failure)) {
             return false;
         }
-        return switch (failure.failure()) {
-            case RATE_LIMITED, UNAVAILABLE -> true;
-            case TIMEOUT -> repeatable;
+        boolean curable = switch (failure.failure()) {
+            case RATE_LIMITED, UNAVAILABLE, TIMEOUT -> true;
             case VALIDATION, AUTH, NOT_FOUND, BAD_RESPONSE, CIRCUIT_OPEN, BUSY -> false;
         };
+        return curable && (repeatable || !failure.mayHaveTakenEffect());
     }
 
     /** What counts against a breaker: Hamsa failing or not answering, not Hamsa refusing a request. */
@@ -285,6 +313,10 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
 
     private Counter counter(String name, String operation, String description) {
         return Counter.builder(name).tag("operation", operation).description(description).register(metrics);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static String tag(PlatformArea area) {

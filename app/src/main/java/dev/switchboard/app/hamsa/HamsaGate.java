@@ -19,8 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * The queue in front of Hamsa on one replica: at most {@code maxConcurrency} calls in flight, and one quota
- * permit per call, handed out in priority order (interactive before background, then first come first
+ * The queue in front of Hamsa on one replica: at most {@code maxConcurrency} requests in flight, and one quota
+ * permit per request, handed out in priority order (interactive before background, then first come first
  * served). Only the head of the queue reserves a permit, so a team's request that arrives behind a backlog
  * of background work takes the very next permit.
  *
@@ -45,7 +45,6 @@ final class HamsaGate {
 
     private final QuotaBudget quota;
     private final int maxConcurrency;
-    private final Duration interactiveMaxWait;
     private final LongSupplier nanoClock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -56,69 +55,66 @@ final class HamsaGate {
     private final Counter refused;
     private long nextOrder;
     private int inFlight;
+    /** The head is asking the quota (outside the lock): nobody else may ask meanwhile. */
+    private boolean reserving;
+    /** Copies for gauges and health, which must never wait for the lock. */
+    private final AtomicInteger inFlightView = new AtomicInteger();
+    private final AtomicInteger waitingView = new AtomicInteger();
 
-    HamsaGate(QuotaBudget quota, int maxConcurrency, Duration interactiveMaxWait, MeterRegistry metrics,
-              LongSupplier nanoClock) {
+    HamsaGate(QuotaBudget quota, int maxConcurrency, MeterRegistry metrics, LongSupplier nanoClock) {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("max-concurrency must be at least 1, was " + maxConcurrency);
         }
         this.quota = quota;
         this.maxConcurrency = maxConcurrency;
-        this.interactiveMaxWait = interactiveMaxWait;
         this.nanoClock = nanoClock;
         for (Priority p : Priority.values()) {
             String tag = p.name().toLowerCase(java.util.Locale.ROOT);
             AtomicInteger d = new AtomicInteger();
             depth.put(p, d);
             Gauge.builder("switchboard.hamsa.queue.depth", d, AtomicInteger::get).tag("priority", tag)
-                    .description("Hamsa calls waiting for a slot or a quota permit").register(metrics);
+                    .description("Hamsa requests waiting for a slot or a quota permit").register(metrics);
             waits.put(p, Timer.builder("switchboard.hamsa.queue.wait").tag("priority", tag)
-                    .description("Time from asking for a Hamsa call to sending it").publishPercentileHistogram()
+                    .description("Time from asking to send a Hamsa request to sending it").publishPercentileHistogram()
                     .register(metrics));
         }
-        Gauge.builder("switchboard.hamsa.in.flight", this, g -> g.inFlight()).description("Hamsa calls in flight")
-                .register(metrics);
+        Gauge.builder("switchboard.hamsa.in.flight", inFlightView, AtomicInteger::get)
+                .description("Hamsa requests in flight").register(metrics);
         this.refused = Counter.builder("switchboard.hamsa.queue.refused")
                 .description("Team requests answered 503 because no slot or permit came within the bounded wait")
                 .register(metrics);
     }
 
     int inFlight() {
-        lock.lock();
-        try {
-            return inFlight;
-        } finally {
-            lock.unlock();
-        }
+        return inFlightView.get();
     }
 
     int waiting() {
-        lock.lock();
-        try {
-            return waiting.size();
-        } finally {
-            lock.unlock();
-        }
+        return waitingView.get();
     }
 
     /**
      * Waits for a slot and a quota permit, then for the permit's moment. A team's request that would wait
-     * longer than the bounded wait gets {@link PlatformFailure#BUSY} with the time to come back.
+     * longer than {@code maxWait} gets {@link PlatformFailure#BUSY} with the time to come back; background
+     * work passes its whole remaining time.
      */
-    Pass enter(Priority priority) {
+    Pass enter(Priority priority, Duration maxWait) {
         long start = nanoClock.getAsLong();
-        long deadline = priority == Priority.INTERACTIVE ? start + interactiveMaxWait.toNanos() : Long.MAX_VALUE;
+        long deadline = start + Math.max(0, maxWait.toNanos());
         Duration permitIn;
         lock.lock();
         Waiter me = new Waiter(priority, nextOrder++);
         waiting.add(me);
+        waitingView.set(waiting.size());
         depth.get(priority).incrementAndGet();
         try {
             permitIn = awaitTurn(me, deadline);
             inFlight++;
+            inFlightView.set(inFlight);
         } finally {
             if (waiting.remove(me)) {
                 depth.get(priority).decrementAndGet();
+                waitingView.set(waiting.size());
             }
             changed.signalAll();
             lock.unlock();
@@ -134,19 +130,23 @@ final class HamsaGate {
         return pass;
     }
 
-    /** Under the lock: returns once {@code me} holds a permit (and is counted in flight by the caller). */
+    /**
+     * Under the lock: returns once {@code me} holds a permit (the caller counts it in flight). The quota is
+     * asked with the lock released, since it may be a Redis round trip, or a Redis timeout.
+     */
     private Duration awaitTurn(Waiter me, long deadline) {
         try {
             while (true) {
-                long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - nanoClock.getAsLong();
-                if (waiting.peek() == me && inFlight < maxConcurrency) {
+                long left = deadline - nanoClock.getAsLong();
+                if (waiting.peek() == me && inFlight < maxConcurrency && !reserving) {
                     Duration maxWait = me.priority() == Priority.INTERACTIVE
-                            ? Duration.ofNanos(Math.max(0, left)) : BACKGROUND_HORIZON;
-                    QuotaDecision decision = quota.reserve(maxWait);
+                            ? Duration.ofNanos(Math.max(0, left)) : min(BACKGROUND_HORIZON, Math.max(0, left));
+                    QuotaDecision decision = reserveUnlocked(maxWait);
                     if (decision.granted()) {
                         return decision.delay();
                     }
-                    if (me.priority() == Priority.INTERACTIVE) {
+                    long stillLeft = deadline - nanoClock.getAsLong();
+                    if (me.priority() == Priority.INTERACTIVE || decision.delay().toNanos() > stillLeft) {
                         throw busy(decision.delay());
                     }
                     // Background: come back when the permit is within the horizon, or when the queue changes.
@@ -156,7 +156,7 @@ final class HamsaGate {
                 if (left <= 0) {
                     throw busy(BUSY_RETRY_AFTER);
                 }
-                changed.awaitNanos(left == Long.MAX_VALUE ? TimeUnit.SECONDS.toNanos(1) : left);
+                changed.awaitNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -164,10 +164,27 @@ final class HamsaGate {
         }
     }
 
+    private QuotaDecision reserveUnlocked(Duration maxWait) {
+        reserving = true;
+        lock.unlock();
+        try {
+            return quota.reserve(maxWait);
+        } finally {
+            lock.lock();
+            reserving = false;
+            changed.signalAll();
+        }
+    }
+
+    private static Duration min(Duration horizon, long leftNanos) {
+        return horizon.toNanos() <= leftNanos ? horizon : Duration.ofNanos(leftNanos);
+    }
+
     private void leave() {
         lock.lock();
         try {
             inFlight--;
+            inFlightView.set(inFlight);
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -60,7 +60,8 @@ final class QuotaBudget {
                 : onFallback ? Source.LOCAL_FALLBACK : Source.SHARED;
     }
 
-    private QuotaPolicy spendingPolicy() {
+    /** What this replica spends now: the shared policy, or its own share while on the fallback. */
+    QuotaPolicy spendingPolicy() {
         return source() == Source.LOCAL_FALLBACK ? fallbackPolicy : policy;
     }
 

@@ -32,8 +32,8 @@ public final class SandboxHamsa {
     public static void forgetQuotaSchedule() {
         try {
             CDI.current().select(RedisDataSource.class).get().key()
-                    .del("switchboard:hamsa-quota:next", "switchboard:hamsa-quota:paused-until",
-                            "switchboard:hamsa-quota:observed-limit");
+                    .del("{switchboard:hamsa-quota}:next", "{switchboard:hamsa-quota}:paused-until",
+                            "{switchboard:hamsa-quota}:observed-limit");
         } catch (RuntimeException redisDown) {
             // The Redis-down tests run without Redis: nothing is kept there to forget.
         }

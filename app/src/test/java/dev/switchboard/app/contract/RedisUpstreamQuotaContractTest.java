@@ -17,6 +17,6 @@ class RedisUpstreamQuotaContractTest extends UpstreamQuotaContract {
 
     @Override
     protected UpstreamQuota freshQuota() {
-        return new RedisUpstreamQuota(redis, "switchboard:test-quota:" + UUID.randomUUID());
+        return new RedisUpstreamQuota(redis, "{switchboard:test-quota:" + UUID.randomUUID() + "}");
     }
 }

@@ -123,6 +123,24 @@ class RetryApiTest {
     }
 
     @Test
+    void a_500_is_retried_for_an_update_but_not_for_a_create_hamsa_may_have_carried_out() {
+        String id = create("Five hundred").then().statusCode(201).extract().path("id");
+        hamsa.clearRecordedRequests();
+
+        hamsa.failNext(500);
+        Response patched = given().spec(team.spec()).contentType(ContentType.JSON).body(Map.of("name", "Renamed"))
+                .patch("/api/v1/agents/" + id);
+        assertThat(patched.statusCode()).isEqualTo(200);
+        assertThat(hamsa.recordedRequests("PATCH", AGENTS)).extracting(RecordedRequest::status).containsExactly(500, 200);
+
+        hamsa.failNext(500);
+        Response created = create("Maybe made");
+        assertThat(created.statusCode()).isEqualTo(503);
+        assertThat(created.jsonPath().getString("code")).isEqualTo("HAMSA_UNAVAILABLE");
+        assertThat(creates()).hasSize(1);
+    }
+
+    @Test
     void a_503_that_says_when_to_come_back_is_retried_then_and_not_on_the_schedule() {
         hamsa.failNext(503, Duration.ofSeconds(3));
 

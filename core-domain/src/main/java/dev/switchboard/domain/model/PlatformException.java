@@ -16,14 +16,17 @@ public final class PlatformException extends DomainException {
     private final String platformMessage;
     private final Duration retryAfter;
     private final Map<String, String> details;
+    private final boolean mayHaveTakenEffect;
 
     public PlatformException(PlatformFailure failure, String platformCode, String platformMessage,
                              Duration retryAfter, Map<String, String> details, Throwable cause) {
-        this(failure, platformCode, platformMessage, retryAfter, details, cause, platformMessage);
+        this(failure, platformCode, platformMessage, retryAfter, details, cause, platformMessage,
+                failure == PlatformFailure.TIMEOUT);
     }
 
     private PlatformException(PlatformFailure failure, String platformCode, String platformMessage,
-                              Duration retryAfter, Map<String, String> details, Throwable cause, String detail) {
+                              Duration retryAfter, Map<String, String> details, Throwable cause, String detail,
+                              boolean mayHaveTakenEffect) {
         super("Voice platform failure " + failure + (platformCode == null ? "" : " [" + platformCode + "]")
                 + (detail == null ? "" : ": " + detail), cause);
         this.failure = Objects.requireNonNull(failure, "failure");
@@ -31,6 +34,22 @@ public final class PlatformException extends DomainException {
         this.platformMessage = platformMessage;
         this.retryAfter = retryAfter;
         this.details = details == null ? Map.of() : Map.copyOf(details);
+        this.mayHaveTakenEffect = mayHaveTakenEffect;
+    }
+
+    /**
+     * The same failure, noted as one after which the platform may have carried the request out (a 500 or 502
+     * answered after the work was done, a connection lost after the request went out). A request that must
+     * not run twice is then not sent again.
+     */
+    public PlatformException withEffectUnknown() {
+        return new PlatformException(failure, platformCode, platformMessage, retryAfter, details, getCause(),
+                platformMessage, true);
+    }
+
+    /** Whether the platform may have carried the request out despite the failure: always so for a timeout. */
+    public boolean mayHaveTakenEffect() {
+        return mayHaveTakenEffect;
     }
 
     public PlatformException(PlatformFailure failure, String platformCode, String platformMessage) {
@@ -42,7 +61,7 @@ public final class PlatformException extends DomainException {
      * code or message, only our own description of what happened, which stays out of client responses.
      */
     public static PlatformException withoutAnswer(PlatformFailure failure, String detail, Throwable cause) {
-        return new PlatformException(failure, null, null, null, Map.of(), cause, detail);
+        return new PlatformException(failure, null, null, null, Map.of(), cause, detail, failure == PlatformFailure.TIMEOUT);
     }
 
     /** Whether the platform answered at all: only then are its code and message worth passing on. */

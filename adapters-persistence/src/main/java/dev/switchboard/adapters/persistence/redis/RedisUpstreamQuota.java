@@ -20,7 +20,8 @@ import java.time.Duration;
 @ApplicationScoped
 public class RedisUpstreamQuota implements UpstreamQuota {
 
-    static final String DEFAULT_PREFIX = "switchboard:hamsa-quota";
+    /** In braces: a Redis Cluster hash tag, so the script's three keys live in one slot. */
+    static final String DEFAULT_PREFIX = "{switchboard:hamsa-quota}";
 
     private static final String RESERVE = """
             local t = redis.call('TIME')
