@@ -6,11 +6,12 @@
 #
 #   bench/quota.sh            (jar of app/target/quarkus-app; builds it and the simulator jar if missing)
 #
+# Each client sends its next creation as soon as the last one is answered, or after the Retry-After of a 503.
 # Prints for each run: requests reaching the simulator per window against the limit (utilization), the
 # accepted ones, 429s sent, the most requests the simulator counted in any sliding window, and what the
 # teams' clients got. The window is shrunk from Hamsa's minute so a run covers several windows quickly:
 # BENCH_LIMIT per BENCH_WINDOW_SECONDS (default 100 per 10 s), counted over BENCH_DURATION seconds (default 40)
-# after BENCH_WARMUP seconds (default 10) of the same load.
+# after BENCH_WARMUP seconds (default 10) of the same load. BENCH_MODES picks the runs (default "shared per-replica").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -79,6 +80,7 @@ run() { # mode
     -d '{"name":"bench","requestsPerMinute":1000000}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
   key=$(curl -fs "$base/api/v1/admin/teams/$team/keys" -H "$admin" -H 'Content-Type: application/json' \
     -d '{"name":"bench","scopes":["agents:write"]}' | sed -E 's/.*"key":"([^"]+)".*/\1/')
+  curl -fs -X DELETE "http://127.0.0.1:$SIM_PORT/_admin/rate-limit/stats" >/dev/null
   python3 - "$key" "$DURATION" "$CLIENTS" "$WARMUP" "http://127.0.0.1:$SIM_PORT" "${PORTS[@]}" >"$WORK/clients.txt" <<'PY'
 import json, sys, threading, time, urllib.request, urllib.error, collections
 key, duration, clients, warmup, simulator, ports = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), sys.argv[5], sys.argv[6:]
@@ -87,16 +89,20 @@ measuring = start + warmup
 end = measuring + duration
 counts, lock, latencies = collections.Counter(), threading.Lock(), []
 snapshot = {}
+def stats():
+    return json.loads(urllib.request.urlopen(simulator + "/_admin/rate-limit/stats").read())
 def measure():
-    # Counts start when the warm-up ends and are read the moment the run ends: requests still queued
-    # then reach the simulator afterwards and must not be counted against the run's duration.
+    # Throughput counts from the end of the warm-up to the moment the run ends: requests still queued then
+    # reach the simulator afterwards and must not count against the run's duration. 429s and the busiest
+    # window are read at the very end and cover everything, warm-up included.
     time.sleep(max(0, measuring - time.monotonic()))
-    urllib.request.urlopen(urllib.request.Request(simulator + "/_admin/rate-limit/stats", method="DELETE")).read()
+    before = stats()
     with lock:
         counts.clear()
         latencies.clear()
     time.sleep(max(0, end - time.monotonic()))
-    snapshot.update(json.loads(urllib.request.urlopen(simulator + "/_admin/rate-limit/stats").read()))
+    after = stats()
+    snapshot.update({"arrivals": after["arrivals"] - before["arrivals"], "allowed": after["allowed"] - before["allowed"]})
 def drive(port, n):
     i = 0
     while time.monotonic() < end:
@@ -106,6 +112,7 @@ def drive(port, n):
         req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/agents", data=body, method="POST",
                                      headers={"Authorization": "Bearer " + key, "Content-Type": "application/json"})
         t = time.monotonic()
+        retry_after = None
         try:
             with urllib.request.urlopen(req, timeout=60) as r:
                 status, code = r.status, ""
@@ -115,9 +122,13 @@ def drive(port, n):
                 code = json.loads(e.read()).get("code", "")
             except Exception:
                 code = ""
+            retry_after = e.headers.get("Retry-After")
         with lock:
             counts[f"{status} {code}".strip()] += 1
             latencies.append(time.monotonic() - t)
+        if status == 503 and retry_after:
+            # A well-behaved client comes back when told to.
+            time.sleep(max(0, min(float(retry_after), end - time.monotonic())))
 threads = [threading.Thread(target=drive, args=(p, n)) for p in ports for n in range(clients)]
 threads.append(threading.Thread(target=measure))
 [t.start() for t in threads]
@@ -141,7 +152,7 @@ print(f"  {mode}:")
 per_minute = 60 / window
 print(f"    reaching Hamsa: {arrivals:6.1f} per window of {window:g} s = {arrivals * per_minute:6.0f} a minute against a limit of {limit * per_minute:.0f}: {100 * arrivals / limit:5.1f} % of the limit")
 print(f"    accepted:       {allowed:6.1f} per window = {allowed * per_minute:6.0f} a minute: utilization {100 * allowed / limit:5.1f} %")
-print(f"    429s sent:      {stats['tooManyRequestsSent']} in {stats['arrivals']} requests (the run and the requests still queued at its end)")
+print(f"    429s sent:      {stats['tooManyRequestsSent']} in {stats['arrivals']} requests (warm-up, run, and the requests still queued at its end)")
 print(f"    most in any sliding window: {stats['maxArrivalsInAnyWindow']} arrived, {stats['maxAllowedInAnyWindow']} accepted")
 for line in lines:
     if not line.startswith("STATS "):
@@ -152,5 +163,6 @@ PY
 }
 
 echo "switchboard shared-quota benchmark: 3 replicas (JVM), $LIMIT Hamsa requests per ${WINDOW} s, ${DURATION} s counted after ${WARMUP} s, $((CLIENTS * 3)) clients, $(nproc) cores"
-run shared
-run per-replica
+for mode in ${BENCH_MODES:-shared per-replica}; do
+  run "$mode"
+done

@@ -266,20 +266,27 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
                 .build();
     }
 
-    private static Guard retryGuard(SwitchboardConfig.Retry config, boolean repeatable, Duration maxDuration,
-                                    Duration maxAskedWait) {
+    private Guard retryGuard(SwitchboardConfig.Retry config, boolean repeatable, Duration maxDuration,
+                             Duration maxAskedWait) {
         return Guard.create()
                 .withRetry()
                 .maxRetries(config.maxRetries())
                 .delay(config.initialDelay().toMillis(), ChronoUnit.MILLIS)
                 .jitter(0, ChronoUnit.MILLIS)
                 .maxDuration(maxDuration.toMillis(), ChronoUnit.MILLIS)
-                .whenException(e -> retryable(e, repeatable) && !HamsaBackoff.asksMoreThan(e, maxAskedWait))
+                .whenException(e -> retryable(e, repeatable) && !HamsaBackoff.asksMoreThan(e, maxAskedWait)
+                        && callerHasTimeLeft())
                 .withCustomBackoff()
                 .strategy(() -> new HamsaBackoff(config.initialDelay(), config.jitter()))
                 .done()
                 .done()
                 .build();
+    }
+
+    /** Past the operation's deadline the failure itself is the answer, rather than a retry refused by the queue. */
+    private boolean callerHasTimeLeft() {
+        Caller caller = currentCaller.get();
+        return caller == null || !caller.left().isZero();
     }
 
     /**
