@@ -39,9 +39,9 @@ final class HamsaErrorMapper implements ResponseExceptionMapper<PlatformExceptio
         String code = error.code() != null ? error.code() : "HTTP_" + status;
         PlatformException failure = new PlatformException(kind(status), code, error.message(),
                 retryAfter(response, status).orElse(null), error.details(), null);
-        // A 500 or 502 can come after the work was done (a gateway losing the answer, a crash while replying);
-        // a 503 or 429 is a refusal before any work.
-        return status == 500 || status == 502 ? failure.withEffectUnknown() : failure;
+        // A 5xx can come after the work was done (a crash while replying, a gateway losing the answer, a CDN's
+        // 52x); only a 503 says the server refused before doing anything, as a 429 does.
+        return status >= 500 && status != 503 ? failure.withEffectUnknown() : failure;
     }
 
     static PlatformFailure kind(int status) {

@@ -41,7 +41,7 @@ class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
     static final int MAX_PAGE_SIZE = 100;
     /** How the JDK, Netty and Vert.x word a connection that was never made. */
     private static final List<String> NEVER_CONNECTED = List.of("connection refused", "connecttimeout",
-            "connection timed out", "unknownhost", "no route to host", "unresolved");
+            "unknownhost", "no route to host", "unresolved", "sslhandshake", "connectionpooltoobusy");
 
     private final HamsaAgentsApi api;
     private final PlatformTraffic traffic;

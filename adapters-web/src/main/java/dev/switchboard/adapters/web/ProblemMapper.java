@@ -14,6 +14,7 @@ import dev.switchboard.domain.model.IdempotencyConflictException;
 import dev.switchboard.domain.model.IdempotencyUnavailableException;
 import dev.switchboard.domain.model.InvalidInputException;
 import dev.switchboard.domain.model.PlatformException;
+import dev.switchboard.domain.model.PlatformFailure;
 import dev.switchboard.domain.model.RequestLimitExceededException;
 import dev.switchboard.domain.model.TeamNotFoundException;
 import dev.switchboard.domain.model.VoiceAgentNotFoundException;
@@ -172,6 +173,13 @@ public class ProblemMapper {
         Problem.Upstream upstream = e.platformAnswered()
                 ? new Problem.Upstream(e.platformCode().orElse(null), e.platformMessage().orElse(null))
                 : null;
+        if (e.mayHaveTakenEffect() && e.failure() != PlatformFailure.TIMEOUT) {
+            LOG.warnf("Hamsa failed after it may have carried out %s: %s", path(uri), e.getMessage());
+            return respond(Problem.of(502, "HAMSA_OUTCOME_UNKNOWN", "Hamsa may have carried out the request",
+                    "Hamsa failed while or after handling the request, so it may have been carried out; Switchboard "
+                            + "did not send it again and may not show its result. Do not repeat it blindly: "
+                            + "the same Idempotency-Key gets this answer again.", path(uri)).withHamsa(upstream));
+        }
         return switch (e.failure()) {
             case VALIDATION -> respond(Problem.of(422, "HAMSA_REJECTED", "Hamsa refused the request",
                             "Hamsa found the request invalid.", path(uri))
@@ -184,9 +192,10 @@ public class ProblemMapper {
             case UNAVAILABLE -> unavailable(uri, e, upstream, "HAMSA_UNAVAILABLE", "Hamsa is unavailable");
             case TIMEOUT -> {
                 LOG.warnf("Hamsa timed out for %s: %s", path(uri), e.getMessage());
-                yield withRetryAfter(respond(Problem.of(504, "HAMSA_TIMEOUT", "Hamsa did not answer in time",
-                        "Hamsa did not answer in time; the change may or may not have been made.", path(uri))
-                        .withHamsa(upstream)), e);
+                yield respond(Problem.of(504, "HAMSA_TIMEOUT", "Hamsa did not answer in time",
+                        "Hamsa did not answer in time; the change may or may not have been made. Switchboard did not "
+                                + "send a creation again; the same Idempotency-Key gets this answer again.", path(uri))
+                        .withHamsa(upstream));
             }
             case AUTH -> {
                 LOG.errorf("Hamsa refused Switchboard's API key (%s): check HAMSA_API_KEY", e.platformCode().orElse("-"));

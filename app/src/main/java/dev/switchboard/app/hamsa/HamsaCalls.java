@@ -61,12 +61,32 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
     private record RetryKey(Priority priority, boolean repeatable) {
     }
 
-    /** Who waits for the port operation running on this thread, and until when. */
-    private record Caller(Priority priority, long deadlineNanos) {
+    /**
+     * Who waits for the port operation running on this thread, and until when; and whether a request of it
+     * that must not run twice has already been carried out by Hamsa (the operation is then committed: what
+     * is left of it, such as reading the new agent back, must finish rather than be given up for time).
+     */
+    private static final class Caller {
+        private final Priority priority;
+        private final long deadlineNanos;
+        private boolean committed;
+
+        Caller(Priority priority, long deadlineNanos) {
+            this.priority = priority;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        Priority priority() {
+            return priority;
+        }
+
         Duration left() {
             return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
         }
     }
+
+    /** How long the rest of a committed operation may wait for its turn. */
+    private static final Duration COMMITTED_MAX_WAIT = Duration.ofMinutes(2);
 
     private final QuotaBudget budget;
     private final HamsaGate gate;
@@ -127,7 +147,10 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
     <T> T forCaller(Priority priority, Supplier<T> operation) {
         Caller outer = currentCaller.get();
         Duration budgetFor = priority == Priority.INTERACTIVE ? interactiveMaxDuration : BACKGROUND_MAX_DURATION;
-        currentCaller.set(new Caller(priority, System.nanoTime() + budgetFor.toNanos()));
+        long deadline = System.nanoTime() + budgetFor.toNanos();
+        // Nested in another operation: never later than the deadline the outer caller already has.
+        currentCaller.set(new Caller(priority, outer == null || deadline - outer.deadlineNanos < 0 ? deadline
+                : outer.deadlineNanos));
         try {
             return operation.get();
         } finally {
@@ -141,34 +164,37 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
 
     @Override
     public <T> T send(PlatformArea area, String operation, boolean repeatable, Supplier<T> request) {
-        Caller caller = currentCaller.get() != null ? currentCaller.get()
-                // a request outside any operation (the adapter used directly) counts as a team's
-                : new Caller(Priority.INTERACTIVE, System.nanoTime() + interactiveMaxDuration.toNanos());
+        Caller caller = currentCaller.get();
+        if (caller == null) {
+            // a request outside any operation (the adapter used directly) counts as a team's
+            return forCaller(Priority.INTERACTIVE, () -> send(area, operation, repeatable, request));
+        }
         String name = operation.replace(' ', '-');
         Guard retry = retryGuards.get(new RetryKey(caller.priority(), repeatable));
         Guard breaker = breakerGuards.get(area);
         AtomicInteger attempts = new AtomicInteger();
+        AtomicReference<PlatformException> lastFailure = new AtomicReference<>();
         try {
             @SuppressWarnings("unchecked")
             T result = (T) retry.get(() -> {
                 if (attempts.incrementAndGet() > 1) {
+                    if (!caller.committed && caller.left().isZero()) {
+                        // The wait before this retry ran past the team's deadline: its answer is the failure
+                        // that made us wait, not a refusal by the queue.
+                        throw lastFailure.get();
+                    }
                     counter("switchboard.hamsa.retries", name, "Hamsa requests sent again after a failure").increment();
                 }
-                // Checked before queueing, so a refused request spends no quota permit; SmallRye's own check
-                // below still decides trial calls when the breaker is half-open.
-                if (breakerState(area) == CircuitBreakerState.OPEN) {
-                    throw circuitOpen(area);
-                }
-                Duration maxWait = caller.priority() == Priority.INTERACTIVE
-                        ? min(interactiveMaxWait, caller.left()) : caller.left();
-                try (HamsaGate.Pass ignored = gate.enter(caller.priority(), maxWait)) {
-                    return breaker.get(() -> measured(name, request), Object.class);
-                } catch (CircuitBreakerOpenException e) {
-                    throw circuitOpen(area);
-                } finally {
-                    applyPendingReport();
+                try {
+                    return attempt(area, name, caller, breaker, request);
+                } catch (PlatformException e) {
+                    lastFailure.set(e);
+                    throw e;
                 }
             }, Object.class);
+            if (!repeatable) {
+                caller.committed = true;
+            }
             return result;
         } catch (PlatformException e) {
             if (attempts.get() > 1 && retryable(e, repeatable)) {
@@ -176,7 +202,25 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
                         .increment();
                 LOG.warnf("Hamsa %s gave up after %d attempts: %s", operation, attempts.get(), e.getMessage());
             }
-            throw e;
+            // Once Hamsa carried out part of the operation, whatever fails after it leaves the whole unknown.
+            throw caller.committed && !e.mayHaveTakenEffect() ? e.withEffectUnknown() : e;
+        }
+    }
+
+    private Object attempt(PlatformArea area, String name, Caller caller, Guard breaker, Supplier<?> request) {
+        // Checked before queueing, so a refused request spends no quota permit; SmallRye's own check below
+        // still decides trial calls when the breaker is half-open.
+        if (breakerState(area) == CircuitBreakerState.OPEN) {
+            throw circuitOpen(area);
+        }
+        Duration maxWait = caller.committed ? COMMITTED_MAX_WAIT
+                : caller.priority() == Priority.INTERACTIVE ? min(interactiveMaxWait, caller.left()) : caller.left();
+        try (HamsaGate.Pass ignored = gate.enter(caller.priority(), maxWait)) {
+            return breaker.get(() -> (Object) measured(name, request), Object.class);
+        } catch (CircuitBreakerOpenException e) {
+            throw circuitOpen(area);
+        } finally {
+            applyPendingReport();
         }
     }
 
@@ -286,7 +330,7 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
     /** Past the operation's deadline the failure itself is the answer, rather than a retry refused by the queue. */
     private boolean callerHasTimeLeft() {
         Caller caller = currentCaller.get();
-        return caller == null || !caller.left().isZero();
+        return caller == null || caller.committed || !caller.left().isZero();
     }
 
     /**

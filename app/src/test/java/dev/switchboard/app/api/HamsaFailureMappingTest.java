@@ -65,7 +65,7 @@ class HamsaFailureMappingTest {
     @Test
     void hamsa_down_is_503_with_retry_after_and_nothing_is_stored() {
         long before = agentsInMirror();
-        hamsa.setFaults(FaultSettings.none().withErrorRate(1.0));
+        hamsa.failNext(503, 5); // the first attempt and every retry
 
         given().contentType(ContentType.JSON).body(agentBody("Never created"))
                 .when().post("/api/v1/agents")
@@ -75,6 +75,19 @@ class HamsaFailureMappingTest {
                 .body("code", equalTo("HAMSA_UNAVAILABLE"));
         hamsa.setFaults(FaultSettings.none());
         assertThat(agentsInMirror()).isEqualTo(before);
+    }
+
+    @Test
+    void a_500_on_a_creation_is_an_unknown_outcome_and_not_an_invitation_to_retry() {
+        hamsa.failNext(500);
+
+        given().contentType(ContentType.JSON).body(agentBody("Maybe made"))
+                .when().post("/api/v1/agents")
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("code", equalTo("HAMSA_OUTCOME_UNKNOWN"))
+                .header("Retry-After", org.hamcrest.Matchers.nullValue());
+        assertThat(hamsa.recordedRequests("POST", "/v2/voice-agents")).hasSize(1);
     }
 
     @Test

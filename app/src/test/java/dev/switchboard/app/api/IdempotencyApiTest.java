@@ -148,6 +148,18 @@ class IdempotencyApiTest {
     }
 
     @Test
+    void a_creation_hamsa_may_have_carried_out_keeps_its_key_so_a_retry_cannot_make_a_second_agent() {
+        String key = "unknown-" + UUID.randomUUID();
+        hamsa.failNext(500);
+        create(team, key, VoiceAgentApiTest.agentBody("Maybe made")).then().statusCode(502)
+                .body("code", equalTo("HAMSA_OUTCOME_UNKNOWN"));
+
+        create(team, key, VoiceAgentApiTest.agentBody("Maybe made")).then().statusCode(502)
+                .header("Idempotent-Replayed", "true").body("code", equalTo("HAMSA_OUTCOME_UNKNOWN"));
+        assertThat(hamsa.recordedRequests("POST", "/v2/voice-agents")).hasSize(1);
+    }
+
+    @Test
     void a_definite_refusal_from_hamsa_is_the_answer_every_retry_gets() {
         String key = "refused-" + UUID.randomUUID();
         hamsa.failNext(422);

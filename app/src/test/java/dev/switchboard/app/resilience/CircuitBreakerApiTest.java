@@ -69,7 +69,8 @@ class CircuitBreakerApiTest {
     private void breakTheBreaker() {
         hamsa.setFaults(FaultSettings.none().withErrorRate(1.0));
         for (int i = 0; i < 10 && !"open".equals(breakerInHealth()); i++) {
-            assertThat(create("Doomed").statusCode()).isEqualTo(503);
+            // a 503 is retried, then answered; a 500 on a creation may have made the agent and is not retried
+            assertThat(create("Doomed").statusCode()).isIn(502, 503);
         }
         assertThat(breakerInHealth()).isEqualTo("open");
     }

@@ -135,8 +135,9 @@ class RetryApiTest {
 
         hamsa.failNext(500);
         Response created = create("Maybe made");
-        assertThat(created.statusCode()).isEqualTo(503);
-        assertThat(created.jsonPath().getString("code")).isEqualTo("HAMSA_UNAVAILABLE");
+        assertThat(created.statusCode()).isEqualTo(502);
+        assertThat(created.jsonPath().getString("code")).isEqualTo("HAMSA_OUTCOME_UNKNOWN");
+        assertThat(created.header("Retry-After")).isNull();
         assertThat(creates()).hasSize(1);
     }
 

@@ -17,6 +17,7 @@ public final class PlatformException extends DomainException {
     private final Duration retryAfter;
     private final Map<String, String> details;
     private final boolean mayHaveTakenEffect;
+    private final String detail;
 
     public PlatformException(PlatformFailure failure, String platformCode, String platformMessage,
                              Duration retryAfter, Map<String, String> details, Throwable cause) {
@@ -35,6 +36,7 @@ public final class PlatformException extends DomainException {
         this.retryAfter = retryAfter;
         this.details = details == null ? Map.of() : Map.copyOf(details);
         this.mayHaveTakenEffect = mayHaveTakenEffect;
+        this.detail = detail;
     }
 
     /**
@@ -43,8 +45,10 @@ public final class PlatformException extends DomainException {
      * not run twice is then not sent again.
      */
     public PlatformException withEffectUnknown() {
-        return new PlatformException(failure, platformCode, platformMessage, retryAfter, details, getCause(),
-                platformMessage, true);
+        PlatformException copy = new PlatformException(failure, platformCode, platformMessage, retryAfter, details,
+                getCause(), detail, true);
+        copy.setStackTrace(getStackTrace());
+        return copy;
     }
 
     /** Whether the platform may have carried the request out despite the failure: always so for a timeout. */

@@ -90,13 +90,20 @@ public class ResponseFinisher {
     }
 
     /**
-     * A 400 (nothing was done) or a 5xx (nothing finished, or no one knows) releases the key so a retry
-     * runs again; any other answer is the request's outcome and is what every retry gets.
+     * A 400 (nothing was done) or a 5xx (nothing was done, or nothing finished) releases the key so a retry
+     * runs again; any other answer is the request's outcome and is what every retry gets. So is an answer
+     * saying Hamsa may have carried the request out: running it again could do it twice.
      */
+    /** Problem codes of answers after which Hamsa may have done the work: never run again under the same key. */
+    private static final java.util.Set<String> OUTCOME_UNKNOWN_CODES = java.util.Set.of("HAMSA_TIMEOUT",
+            "HAMSA_OUTCOME_UNKNOWN");
+
     private void keepAnswer(RequestState.Claim claim, ContainerResponseContext response) {
         int status = response.getStatus();
         try {
-            if (status == 400 || status >= 500) {
+            boolean outcomeUnknown = response.getEntity() instanceof CodedOutcome coded
+                    && OUTCOME_UNKNOWN_CODES.contains(coded.code());
+            if ((status == 400 || status >= 500) && !outcomeUnknown) {
                 idempotency.release(claim.key(), claim.token());
                 return;
             }
