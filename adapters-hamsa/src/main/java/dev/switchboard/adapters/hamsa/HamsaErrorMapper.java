@@ -61,32 +61,22 @@ final class HamsaErrorMapper implements ResponseExceptionMapper<PlatformExceptio
         if (fromRetryAfter.isPresent() || status != 429) {
             return fromRetryAfter;
         }
-        return Optional.ofNullable(response.getHeaderString("X-RateLimit-Reset"))
-                .flatMap(v -> parseLong(v).map(epoch -> Duration.between(clock.instant(), Instant.ofEpochSecond(epoch))))
-                .map(d -> d.isNegative() ? Duration.ZERO : d);
+        return HamsaRateLimitHeaders.resetIn(clock, response.getHeaderString("X-RateLimit-Reset"));
     }
 
     private Optional<Duration> parseRetryAfter(String value) {
-        Optional<Long> seconds = parseLong(value.trim());
+        Optional<Long> seconds = HamsaRateLimitHeaders.number(value);
         if (seconds.isPresent()) {
             return Optional.of(Duration.ofSeconds(Math.max(0, seconds.get())));
         }
         try {
             Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            Duration wait = Duration.between(clock.instant(), at);
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            return Optional.of(HamsaRateLimitHeaders.atLeastZero(Duration.between(clock.instant(), at)));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private static Optional<Long> parseLong(String value) {
-        try {
-            return Optional.of(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 
     private static JsonNode body(Response response) {
         try {

@@ -8,8 +8,12 @@ import jakarta.ws.rs.client.ClientResponseFilter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
-/** Reads Hamsa's {@code X-RateLimit-*} headers off every answer, success or failure, and reports them. */
+/**
+ * Reads Hamsa's {@code X-RateLimit-*} headers off every answer, success or failure, and reports them; also the
+ * one reader of those headers' numbers for the rest of the adapter.
+ */
 final class HamsaRateLimitHeaders implements ClientResponseFilter {
 
     private final PlatformTraffic traffic;
@@ -26,24 +30,34 @@ final class HamsaRateLimitHeaders implements ClientResponseFilter {
         if (response == null || response.getHeaders() == null) {
             return;
         }
-        Integer limit = integer(response.getHeaderString("X-RateLimit-Limit"));
-        Integer remaining = integer(response.getHeaderString("X-RateLimit-Remaining"));
-        Integer reset = integer(response.getHeaderString("X-RateLimit-Reset"));
-        if (limit == null && remaining == null) {
+        Optional<Long> limit = number(response.getHeaderString("X-RateLimit-Limit"));
+        Optional<Long> remaining = number(response.getHeaderString("X-RateLimit-Remaining"));
+        if (limit.isEmpty() && remaining.isEmpty()) {
             return;
         }
-        Duration resetIn = reset == null ? null : Duration.between(clock.instant(), Instant.ofEpochSecond(reset));
-        traffic.observed(new UpstreamLimits(limit, remaining, resetIn));
+        traffic.observed(new UpstreamLimits(limit.map(Long::intValue).orElse(null),
+                remaining.map(Long::intValue).orElse(null),
+                resetIn(clock, response.getHeaderString("X-RateLimit-Reset")).orElse(null)));
     }
 
-    private static Integer integer(String value) {
+    /** A header's whole number, if it holds one. */
+    static Optional<Long> number(String value) {
         if (value == null) {
-            return null;
+            return Optional.empty();
         }
         try {
-            return Integer.valueOf(value.trim());
+            return Optional.of(Long.parseLong(value.trim()));
         } catch (NumberFormatException e) {
-            return null;
+            return Optional.empty();
         }
+    }
+
+    /** The time from now until an {@code X-RateLimit-Reset} (epoch seconds); zero once it has passed. */
+    static Optional<Duration> resetIn(Clock clock, String value) {
+        return number(value).map(epoch -> atLeastZero(Duration.between(clock.instant(), Instant.ofEpochSecond(epoch))));
+    }
+
+    static Duration atLeastZero(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.adapters.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.switchboard.adapters.web.guard.CodedOutcome;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -22,7 +23,9 @@ public record Problem(
         String instance,
         String code,
         @Schema(description = "The failing fields, for validation problems") List<FieldError> errors,
-        @Schema(description = "What Hamsa said, when the problem came from Hamsa") Upstream hamsa) implements CodedOutcome {
+        @Schema(description = "What Hamsa said, when the problem came from Hamsa") Upstream hamsa,
+        // Switchboard's own note for its idempotency store, never sent.
+        @JsonIgnore @Schema(hidden = true) boolean outcomeUnknown) implements CodedOutcome {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://switchboard.dev/problems/";
@@ -36,14 +39,19 @@ public record Problem(
 
     static Problem of(int status, String code, String title, String detail, String instance) {
         return new Problem(TYPE_BASE + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'), title, status,
-                detail, instance, code, null, null);
+                detail, instance, code, null, null, false);
     }
 
     Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, instance, code, fieldErrors, hamsa);
+        return new Problem(type, title, status, detail, instance, code, fieldErrors, hamsa, outcomeUnknown);
     }
 
     Problem withHamsa(Upstream upstream) {
-        return new Problem(type, title, status, detail, instance, code, errors, upstream);
+        return new Problem(type, title, status, detail, instance, code, errors, upstream, outcomeUnknown);
+    }
+
+    /** The request may have been carried out: see {@link CodedOutcome#outcomeUnknown()}. */
+    Problem withOutcomeUnknown() {
+        return new Problem(type, title, status, detail, instance, code, errors, hamsa, true);
     }
 }

@@ -178,7 +178,8 @@ public class ProblemMapper {
             return respond(Problem.of(502, "HAMSA_OUTCOME_UNKNOWN", "Hamsa may have carried out the request",
                     "Hamsa failed while or after handling the request, so it may have been carried out; Switchboard "
                             + "did not send it again and may not show its result. Do not repeat it blindly: "
-                            + "the same Idempotency-Key gets this answer again.", path(uri)).withHamsa(upstream));
+                            + "the same Idempotency-Key gets this answer again.", path(uri)).withHamsa(upstream)
+                    .withOutcomeUnknown());
         }
         return switch (e.failure()) {
             case VALIDATION -> respond(Problem.of(422, "HAMSA_REJECTED", "Hamsa refused the request",
@@ -195,7 +196,7 @@ public class ProblemMapper {
                 yield respond(Problem.of(504, "HAMSA_TIMEOUT", "Hamsa did not answer in time",
                         "Hamsa did not answer in time; the change may or may not have been made. Switchboard did not "
                                 + "send a creation again; the same Idempotency-Key gets this answer again.", path(uri))
-                        .withHamsa(upstream));
+                        .withHamsa(upstream).withOutcomeUnknown());
             }
             case AUTH -> {
                 LOG.errorf("Hamsa refused Switchboard's API key (%s): check HAMSA_API_KEY", e.platformCode().orElse("-"));

@@ -271,10 +271,7 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
     }
 
     /** Where the quota comes from, each breaker, and the queue; for health. */
-    public record Status(Map<String, Object> data) {
-    }
-
-    public Status status() {
+    public Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("quota", budget.source().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         status.put("quotaPerWindow", budget.spendingPolicy().spendable());
@@ -283,7 +280,7 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
         }
         status.put("queued", gate.waiting());
         status.put("inFlight", gate.inFlight());
-        return new Status(status);
+        return status;
     }
 
     CircuitBreakerState breakerState(PlatformArea area) {

@@ -51,10 +51,6 @@ final class QuotaBudget {
                 .description("Hamsa requests per window this replica may spend").register(metrics);
     }
 
-    QuotaPolicy policy() {
-        return policy;
-    }
-
     Source source() {
         return mode == SwitchboardConfig.QuotaMode.PER_REPLICA ? Source.PER_REPLICA
                 : onFallback ? Source.LOCAL_FALLBACK : Source.SHARED;

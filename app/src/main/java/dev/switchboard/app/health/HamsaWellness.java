@@ -26,9 +26,8 @@ public class HamsaWellness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HamsaCalls.Status status = calls.status();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("hamsa").up();
-        status.data().forEach((key, value) -> {
+        calls.status().forEach((key, value) -> {
             if (value instanceof Number n) {
                 response.withData(key, n.longValue());
             } else {

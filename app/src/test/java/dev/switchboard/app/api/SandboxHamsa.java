@@ -1,5 +1,6 @@
 package dev.switchboard.app.api;
 
+import dev.switchboard.adapters.persistence.redis.RedisUpstreamQuota;
 import dev.switchboard.app.sandbox.HamsaSandbox;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -31,9 +32,8 @@ public final class SandboxHamsa {
     /** A 429 an earlier test provoked pauses the shared quota; the next test must not inherit the pause. */
     public static void forgetQuotaSchedule() {
         try {
-            CDI.current().select(RedisDataSource.class).get().key()
-                    .del("{switchboard:hamsa-quota}:next", "{switchboard:hamsa-quota}:paused-until",
-                            "{switchboard:hamsa-quota}:observed-limit");
+            var keys = CDI.current().select(RedisDataSource.class).get().key();
+            keys.keys(RedisUpstreamQuota.DEFAULT_PREFIX + ":*").forEach(keys::del);
         } catch (RuntimeException redisDown) {
             // The Redis-down tests run without Redis: nothing is kept there to forget.
         }

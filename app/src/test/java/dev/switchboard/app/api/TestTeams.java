@@ -29,11 +29,23 @@ public final class TestTeams {
             return new RequestSpecBuilder().addHeader("Authorization", "Bearer " + key).build();
         }
 
+        /** Creates an agent of this name, as this team, with an otherwise valid body; the answer, whatever it is. */
+        public io.restassured.response.Response postAgent(String name) {
+            return RestAssured.given().spec(spec()).contentType(io.restassured.http.ContentType.JSON)
+                    .body(agentBody(name)).post("/api/v1/agents");
+        }
+
         /** Makes every plain {@code given()} send this team's key, until {@link #forget()}. */
         public TestTeam useByDefault() {
             RestAssured.requestSpecification = spec();
             return this;
         }
+    }
+
+    /** A valid agent body with this name. */
+    public static java.util.Map<String, Object> agentBody(String name) {
+        return Map.of("name", name, "greeting", "Hello! How can I help?", "preamble", "You are a helpful agent.",
+                "language", "en-US", "voiceId", "voice_abc123");
     }
 
     public static RequestSpecification admin() {

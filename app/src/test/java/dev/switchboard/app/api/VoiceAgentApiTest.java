@@ -38,8 +38,7 @@ class VoiceAgentApiTest {
     }
 
     static Map<String, Object> agentBody(String name) {
-        return Map.of("name", name, "greeting", "Hello! How can I help?", "preamble", "You are a helpful agent.",
-                "language", "en-US", "voiceId", "voice_abc123");
+        return TestTeams.agentBody(name);
     }
 
     /** A valid body with some fields replaced or added (key, value, key, value...). */

@@ -74,8 +74,7 @@ class SharedQuotaIT {
             drivers.add(CompletableFuture.runAsync(() -> {
                 for (int i = 0; System.nanoTime() < end; i++) {
                     int status = given().spec(team.spec()).port(port).contentType(ContentType.JSON)
-                            .body(Map.of("name", "Load " + i, "greeting", "Hi", "preamble", "Help.", "language", "en",
-                                    "voiceId", "v1"))
+                            .body(TestTeams.agentBody("Load " + i))
                             .post("/api/v1/agents").statusCode();
                     answers.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
                 }

@@ -53,7 +53,7 @@ class TwoReplicasIT {
 
     private Response createOn(int port, String key, String name) {
         return given().spec(team.spec()).port(port).header("Idempotency-Key", key).contentType(ContentType.JSON)
-                .body(Map.of("name", name, "greeting", "Hello!", "preamble", "You help.", "language", "en", "voiceId", "v1"))
+                .body(TestTeams.agentBody(name))
                 .post("/api/v1/agents");
     }
 

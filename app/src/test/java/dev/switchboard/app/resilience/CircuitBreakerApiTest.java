@@ -49,10 +49,7 @@ class CircuitBreakerApiTest {
     }
 
     private Response create(String name) {
-        return given().spec(team.spec()).contentType(ContentType.JSON)
-                .body(Map.of("name", name, "greeting", "Hello!", "preamble", "You help.", "language", "en",
-                        "voiceId", "v1"))
-                .post("/api/v1/agents");
+        return team.postAgent(name);
     }
 
     private Response rename(String id, String name) {

@@ -3,7 +3,7 @@ package dev.switchboard.app.resilience;
 import static io.restassured.RestAssured.given;
 
 /** Reads one series from {@code /q/metrics}, as Prometheus would scrape it. */
-final class PrometheusScrape {
+public final class PrometheusScrape {
 
     private PrometheusScrape() {
     }
@@ -12,7 +12,7 @@ final class PrometheusScrape {
      * The value of the series with this name whose labels include every given {@code label="value"}, or 0
      * when there is none yet (a counter not yet incremented is simply absent).
      */
-    static double value(String name, String... labels) {
+    public static double value(String name, String... labels) {
         String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String line : text.split("\n")) {
             if (line.startsWith("#") || !(line.startsWith(name + "{") || line.startsWith(name + " "))) {

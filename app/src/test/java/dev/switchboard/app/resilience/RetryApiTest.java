@@ -55,10 +55,7 @@ class RetryApiTest {
     }
 
     private Response create(String name) {
-        return given().spec(team.spec()).contentType(ContentType.JSON)
-                .body(Map.of("name", name, "greeting", "Hello!", "preamble", "You help.", "language", "en",
-                        "voiceId", "v1"))
-                .post("/api/v1/agents");
+        return team.postAgent(name);
     }
 
     private List<RecordedRequest> creates() {

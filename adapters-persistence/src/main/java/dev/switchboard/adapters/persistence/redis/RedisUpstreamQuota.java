@@ -21,7 +21,7 @@ import java.time.Duration;
 public class RedisUpstreamQuota implements UpstreamQuota {
 
     /** In braces: a Redis Cluster hash tag, so the script's three keys live in one slot. */
-    static final String DEFAULT_PREFIX = "{switchboard:hamsa-quota}";
+    public static final String DEFAULT_PREFIX = "{switchboard:hamsa-quota}";
 
     private static final String RESERVE = """
             local t = redis.call('TIME')

@@ -4,4 +4,12 @@ package dev.switchboard.adapters.web.guard;
 public interface CodedOutcome {
 
     String code();
+
+    /**
+     * Whether the request may have been carried out although the answer is a failure: an idempotent request
+     * then keeps this answer for its key instead of releasing the key, so a retry cannot do it twice.
+     */
+    default boolean outcomeUnknown() {
+        return false;
+    }
 }

@@ -94,15 +94,10 @@ public class ResponseFinisher {
      * runs again; any other answer is the request's outcome and is what every retry gets. So is an answer
      * saying Hamsa may have carried the request out: running it again could do it twice.
      */
-    /** Problem codes of answers after which Hamsa may have done the work: never run again under the same key. */
-    private static final java.util.Set<String> OUTCOME_UNKNOWN_CODES = java.util.Set.of("HAMSA_TIMEOUT",
-            "HAMSA_OUTCOME_UNKNOWN");
-
     private void keepAnswer(RequestState.Claim claim, ContainerResponseContext response) {
         int status = response.getStatus();
         try {
-            boolean outcomeUnknown = response.getEntity() instanceof CodedOutcome coded
-                    && OUTCOME_UNKNOWN_CODES.contains(coded.code());
+            boolean outcomeUnknown = response.getEntity() instanceof CodedOutcome coded && coded.outcomeUnknown();
             if ((status == 400 || status >= 500) && !outcomeUnknown) {
                 idempotency.release(claim.key(), claim.token());
                 return;
