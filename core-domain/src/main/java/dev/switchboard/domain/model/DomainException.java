@@ -4,7 +4,9 @@ package dev.switchboard.domain.model;
 public abstract sealed class DomainException extends RuntimeException
         permits InvalidInputException, VoiceAgentNotFoundException, DuplicateExternalIdException,
         ConcurrentUpdateException, PlatformException, TeamNotFoundException, ApiKeyNotFoundException,
-        IdempotencyUnavailableException, IdempotencyConflictException, RequestLimitExceededException {
+        IdempotencyUnavailableException, IdempotencyConflictException, RequestLimitExceededException,
+        CallNotFoundException, CallNotCancellableException, DuplicateCallExternalIdException,
+        StorageUnavailableException, WebhookRefusedException {
 
     protected DomainException(String message) {
         super(message);

@@ -5,5 +5,7 @@ package dev.switchboard.domain.model;
  * part of the platform does not stop Switchboard calling the others.
  */
 public enum PlatformArea {
-    AGENTS
+    AGENTS,
+    /** Placing calls and reading Hamsa's record of them. */
+    CALLS
 }

@@ -1,0 +1,27 @@
+package dev.switchboard.domain.port.out;
+
+import dev.switchboard.domain.model.Call;
+import dev.switchboard.domain.model.DispatchJob;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The calls waiting to be sent to Hamsa, shared by every replica. A worker leases jobs; a lease that runs out
+ * (its worker died) makes the job available to any worker again.
+ */
+public interface CallDispatchQueue {
+
+    /** Leases up to {@code max} due jobs no other worker holds, oldest first. */
+    List<DispatchJob> lease(int max, String owner, Duration lease);
+
+    /**
+     * Stores the call's next version and removes its job, if {@code job}'s lease is still held by its owner.
+     *
+     * @return false if the lease was lost (it ran out and another worker took the job): nothing was stored
+     */
+    boolean complete(DispatchJob job, Call next);
+
+    /** Gives the job back, due again at {@code at}, with the error that stopped this attempt. */
+    void retryLater(DispatchJob job, Instant at, String error);
+}

@@ -1,0 +1,113 @@
+package dev.switchboard.domain.service;
+
+import dev.switchboard.domain.model.Call;
+import dev.switchboard.domain.model.CallPolicy;
+import dev.switchboard.domain.model.CallStatus;
+import dev.switchboard.domain.model.DispatchJob;
+import dev.switchboard.domain.model.PlatformCallRequest;
+import dev.switchboard.domain.model.PlatformException;
+import dev.switchboard.domain.model.WebhookSecret;
+import dev.switchboard.domain.port.in.DispatchCallsUseCase;
+import dev.switchboard.domain.port.out.CallDispatchQueue;
+import dev.switchboard.domain.port.out.CallPlatform;
+import dev.switchboard.domain.port.out.SecretCipher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sends queued calls to Hamsa. Any replica's worker may take a job; the job's lease makes it that worker's
+ * alone until the lease runs out. A job taken again (its earlier worker died, or its earlier attempt may have
+ * reached Hamsa) first asks Hamsa whether it already has the call, by the correlation key in its params, so
+ * Hamsa is never asked twice to place one call.
+ */
+public final class CallDispatchService implements DispatchCallsUseCase {
+
+    private static final System.Logger LOG = System.getLogger(CallDispatchService.class.getName());
+    /** Hamsa's clock and ours may differ; the search for an earlier placement starts this much before the call. */
+    private static final Duration CLOCK_SLACK = Duration.ofMinutes(5);
+
+    private final CallDispatchQueue queue;
+    private final CallPlatform platform;
+    private final SecretCipher cipher;
+    private final Clock clock;
+    private final CallPolicy policy;
+    private final String owner;
+
+    public CallDispatchService(CallDispatchQueue queue, CallPlatform platform, SecretCipher cipher, Clock clock,
+                               CallPolicy policy, String owner) {
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.platform = Objects.requireNonNull(platform, "platform");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.owner = Objects.requireNonNull(owner, "owner");
+    }
+
+    @Override
+    public int dispatchDue(int max) {
+        List<DispatchJob> jobs = queue.lease(max, owner, policy.dispatchLease());
+        for (DispatchJob job : jobs) {
+            dispatch(job);
+        }
+        return jobs.size();
+    }
+
+    private void dispatch(DispatchJob job) {
+        Call call = job.call();
+        if (call.status() != CallStatus.QUEUED) {
+            finish(job, call);
+            return;
+        }
+        try {
+            Optional<String> earlier = job.attempt() > 1
+                    ? platform.findCall(call.hamsaAgentId(), call.id(), call.createdAt().minus(CLOCK_SLACK))
+                    : Optional.empty();
+            earlier.ifPresent(id -> LOG.log(System.Logger.Level.INFO,
+                    "Call {0} was already placed on Hamsa as {1} by an earlier attempt; not sent again", call.id(), id));
+            String hamsaCallId = earlier.orElseGet(() -> platform.placeCall(request(job)));
+            finish(job, call.dispatched(hamsaCallId, clock.instant()));
+        } catch (PlatformException e) {
+            failed(job, e);
+        }
+    }
+
+    private PlatformCallRequest request(DispatchJob job) {
+        Call call = job.call();
+        WebhookSecret secret = WebhookSecret.of(cipher.open(job.sealedSecret(), CallService.secretContext(call.id())));
+        return new PlatformCallRequest(call.hamsaAgentId(), call.toNumber(), call.fromNumber(), call.paramsForHamsa(),
+                policy.webhookUrl(call.id()), secret);
+    }
+
+    private void failed(DispatchJob job, PlatformException e) {
+        Call call = job.call();
+        boolean refused = switch (e.failure()) {
+            case VALIDATION, NOT_FOUND -> true;
+            default -> false;
+        };
+        if (refused) {
+            LOG.log(System.Logger.Level.WARNING, "Hamsa refused call {0}: {1}", call.id(), e.getMessage());
+            finish(job, call.failedToDispatch("Hamsa refused the call: " + e.getMessage(), clock.instant()));
+        } else if (job.attempt() >= policy.dispatchMaxAttempts()) {
+            LOG.log(System.Logger.Level.WARNING, "Call {0} not sent after {1} attempts: {2}", call.id(), job.attempt(),
+                    e.getMessage());
+            finish(job, call.failedToDispatch("Hamsa could not be reached after " + job.attempt() + " attempts: "
+                    + e.getMessage(), clock.instant()));
+        } else {
+            Instant next = clock.instant().plus(policy.dispatchBackoff(job.attempt()));
+            LOG.log(System.Logger.Level.INFO, "Call {0} attempt {1} failed ({2}); next at {3}", call.id(), job.attempt(),
+                    e.getMessage(), next);
+            queue.retryLater(job, next, e.failure() + ": " + e.getMessage());
+        }
+    }
+
+    private void finish(DispatchJob job, Call next) {
+        if (!queue.complete(job, next)) {
+            LOG.log(System.Logger.Level.WARNING, "Lost the lease on call {0} before it was stored; the worker that holds "
+                    + "it now will find it on Hamsa instead of placing it again", next.id());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.switchboard.domain.service;
+
+import dev.switchboard.domain.model.Call;
+import dev.switchboard.domain.model.CallPolicy;
+import dev.switchboard.domain.model.HamsaEvent;
+import dev.switchboard.domain.model.InboxEntry;
+import dev.switchboard.domain.model.PlatformConversation;
+import dev.switchboard.domain.model.PlatformException;
+import dev.switchboard.domain.model.PlatformFailure;
+import dev.switchboard.domain.port.in.ReconcileCallsUseCase;
+import dev.switchboard.domain.port.out.CallEventInbox;
+import dev.switchboard.domain.port.out.CallPlatform;
+import dev.switchboard.domain.port.out.CallRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Repairs missed webhooks. A call Hamsa accepted longer ago than the longest a call may last, and whose end never
+ * arrived, is looked up on Hamsa; if Hamsa says it ended, that end goes into the inbox as a {@code call.ended}
+ * event, and is applied like any other (so a late webhook and the repair cannot both apply an end).
+ */
+public final class CallReconcileService implements ReconcileCallsUseCase {
+
+    private static final System.Logger LOG = System.getLogger(CallReconcileService.class.getName());
+
+    private final CallRepository calls;
+    private final CallPlatform platform;
+    private final CallEventInbox inbox;
+    private final Clock clock;
+    private final CallPolicy policy;
+
+    public CallReconcileService(CallRepository calls, CallPlatform platform, CallEventInbox inbox, Clock clock,
+                                CallPolicy policy) {
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.platform = Objects.requireNonNull(platform, "platform");
+        this.inbox = Objects.requireNonNull(inbox, "inbox");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    @Override
+    public int reconcileOverdue(int max) {
+        Instant now = clock.instant();
+        List<Call> overdue = calls.claimOverdue(now.minus(policy.maxCallDuration()), max, now.plus(policy.reconcileRecheck()));
+        for (Call call : overdue) {
+            reconcile(call, now);
+        }
+        return overdue.size();
+    }
+
+    private void reconcile(Call call, Instant now) {
+        PlatformConversation conversation;
+        try {
+            conversation = platform.conversation(call.hamsaCallId());
+        } catch (PlatformException e) {
+            if (e.failure() == PlatformFailure.NOT_FOUND) {
+                LOG.log(System.Logger.Level.WARNING, "Call {0} is overdue and Hamsa has no record of {1}: it is FAILED",
+                        call.id(), call.hamsaCallId());
+                store(call, Map.of("status", "FAILED", "failureReason", "Hamsa has no record of this call"), now);
+            } else {
+                LOG.log(System.Logger.Level.INFO, "Call {0} is overdue; Hamsa could not be asked ({1}); asking again later",
+                        call.id(), e.getMessage());
+            }
+            return;
+        }
+        if (!conversation.ended()) {
+            LOG.log(System.Logger.Level.INFO, "Call {0} is past its maximum duration and Hamsa says {1}; asking again later",
+                    call.id(), conversation.status());
+            return;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(conversation.fields());
+        fields.put("status", conversation.status());
+        store(call, fields, now);
+    }
+
+    private void store(Call call, Map<String, Object> fields, Instant now) {
+        HamsaEvent ended = new HamsaEvent(HamsaEvent.CALL_ENDED, call.hamsaCallId(), now, null, null, fields,
+                HamsaEvent.SOURCE_RECONCILER);
+        String key = call.id() + "|" + HamsaEvent.CALL_ENDED + "|" + HamsaEvent.SOURCE_RECONCILER;
+        boolean stored = inbox.accept(new InboxEntry(key, call.id(), ended, null));
+        LOG.log(System.Logger.Level.INFO, "Call {0}: Hamsa''s end of the call ({1}) {2} from the reconciler", call.id(),
+                fields.get("status"), stored ? "stored" : "already stored");
+    }
+}

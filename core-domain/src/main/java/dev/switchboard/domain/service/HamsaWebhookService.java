@@ -1,0 +1,100 @@
+package dev.switchboard.domain.service;
+
+import dev.switchboard.domain.model.CallId;
+import dev.switchboard.domain.model.HamsaEvent;
+import dev.switchboard.domain.model.InboxEntry;
+import dev.switchboard.domain.model.WebhookRefusedException;
+import dev.switchboard.domain.model.WebhookRefusedException.Reason;
+import dev.switchboard.domain.model.WebhookSecret;
+import dev.switchboard.domain.model.WebhookTarget;
+import dev.switchboard.domain.port.in.HamsaDelivery;
+import dev.switchboard.domain.port.in.ReceiveHamsaWebhookUseCase;
+import dev.switchboard.domain.port.in.WebhookReceipt;
+import dev.switchboard.domain.port.out.CallEventInbox;
+import dev.switchboard.domain.port.out.CallRepository;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Hamsa's webhooks, taken the way Svix and Hookdeck take theirs: checked, then stored durably in the inbox,
+ * and only then acknowledged; applied later. Hamsa signs nothing, so the per-call secret in its Authorization
+ * header is what proves a delivery came from Hamsa; it is compared digest to digest in constant time.
+ */
+public final class HamsaWebhookService implements ReceiveHamsaWebhookUseCase {
+
+    private static final System.Logger LOG = System.getLogger(HamsaWebhookService.class.getName());
+
+    private final CallRepository calls;
+    private final CallEventInbox inbox;
+    private final Optional<String> projectId;
+
+    public HamsaWebhookService(CallRepository calls, CallEventInbox inbox, Optional<String> projectId) {
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.inbox = Objects.requireNonNull(inbox, "inbox");
+        this.projectId = projectId == null ? Optional.empty() : projectId;
+    }
+
+    @Override
+    public WebhookReceipt receive(HamsaDelivery delivery) {
+        CallId id = parse(delivery.callId());
+        WebhookTarget target = calls.webhookTarget(id).orElseThrow(() -> {
+            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused: no call {0}", id);
+            return new WebhookRefusedException(Reason.UNKNOWN_CALL, "Switchboard placed no call " + id);
+        });
+        if (!WebhookSecret.presentedIn(delivery.authorization(), target.secretDigest())) {
+            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused: bad or missing credentials for call {0}", id);
+            throw new WebhookRefusedException(Reason.BAD_CREDENTIALS, "bad or missing credentials");
+        }
+        HamsaEvent event = HamsaEvent.fromEnvelope(delivery.envelope().get(), HamsaEvent.SOURCE_WEBHOOK);
+        refuseMismatch(id, "agentId", event.agentId(), target.hamsaAgentId().value());
+        refuseMismatch(id, "projectId", event.projectId(), projectId.orElse(null));
+        refuseMismatch(id, "callId", event.hamsaCallId(), target.hamsaCallId());
+        String key = dedupKey(id, event, delivery.body());
+        boolean stored = inbox.accept(new InboxEntry(key, id, event, delivery.body()));
+        LOG.log(System.Logger.Level.INFO, "Hamsa event {0} for call {1} {2} (dedup key {3})", event.type(), id,
+                stored ? "stored" : "is a repeat, not stored again", key);
+        return new WebhookReceipt(id, event.type(), key, !stored);
+    }
+
+    /** Where both the event and Switchboard name a thing, they must name the same one. */
+    private static void refuseMismatch(CallId id, String field, String sent, String known) {
+        if (sent != null && known != null && !sent.equals(known)) {
+            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused for call {0}: {1} {2} is not the call''s {3}",
+                    id, field, sent, known);
+            throw new WebhookRefusedException(Reason.MISMATCH, field + " does not match the call this webhook URL belongs to");
+        }
+    }
+
+    private static CallId parse(String text) {
+        try {
+            return CallId.parse(text);
+        } catch (RuntimeException e) {
+            throw new WebhookRefusedException(Reason.UNKNOWN_CALL, "Switchboard placed no call " + text);
+        }
+    }
+
+    /**
+     * Call + event type + timestamp, as Hamsa's guide suggests. Transcript updates can share a timestamp, so
+     * theirs also carries a digest of the body: the same update sent twice has the same body.
+     */
+    public static String dedupKey(CallId id, HamsaEvent event, String body) {
+        String key = id + "|" + event.type() + "|" + event.occurredAt();
+        if (HamsaEvent.TRANSCRIPTION_UPDATE.equals(event.type()) && body != null) {
+            key += "|" + digest(body);
+        }
+        return key;
+    }
+
+    private static String digest(String body) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
