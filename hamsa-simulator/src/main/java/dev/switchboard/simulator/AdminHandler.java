@@ -30,7 +30,7 @@ final class AdminHandler implements HttpHandler {
     private final Router router = new Router();
 
     AdminHandler(FaultInjector faults, RateLimiter rateLimiter, RequestRecorder recorder, ScriptedFailures scripted,
-                 Runnable reset,
+                 CallAdmin calls, Runnable reset,
                  EnvelopeWriter envelopes, Json json) {
         this.faults = faults;
         this.rateLimiter = rateLimiter;
@@ -51,10 +51,12 @@ final class AdminHandler implements HttpHandler {
                 .add("DELETE", PREFIX + "/requests",
                         request -> Router.Reply.ok(json.object().put("cleared", recorder.clear())))
                 .add("POST", PREFIX + "/fail-next", this::postFailNext)
+                .add("POST", PREFIX + "/faults/lose-next-answer", this::postLoseNextAnswer)
                 .add("POST", PREFIX + "/reset", request -> {
                     reset.run();
                     return Router.Reply.ok(json.object().put("status", "reset"));
                 });
+        calls.routes(router, PREFIX);
     }
 
     static boolean handles(String path) {
@@ -151,6 +153,21 @@ final class AdminHandler implements HttpHandler {
             reply.put("retryAfterSeconds", retryAfter);
         }
         return Router.Reply.ok(reply);
+    }
+
+    /** An empty body or {@code {times?}}: the next {@code times} (1) handled requests lose their answers. */
+    private Router.Reply postLoseNextAnswer(Router.Request request) {
+        JsonNode body = request.body().isBlank() ? json.object() : json.parseObject(request.body());
+        Map<String, String> errors = new LinkedHashMap<>();
+        long times = longField(body, "times", 1, errors);
+        if (times < 1 || times > Integer.MAX_VALUE) {
+            errors.putIfAbsent("times", "must be between 1 and " + Integer.MAX_VALUE);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        scripted.addLostAnswers((int) times);
+        return Router.Reply.ok(json.object().put("loseNextAnswer", true).put("times", times));
     }
 
     /** The window as {@code windowSeconds} or {@code windowMillis}, not both: two lengths would leave one ignored. */

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Every non-admin request goes through the same steps Hamsa's gateway takes: record, rate-limit
  * (per presented key), authenticate, answer a scripted failure if one is pending, inject faults,
- * then route to a handler.
+ * then route to a handler (whose answer is withheld, the connection closed, when a lost answer is
+ * pending).
  */
 final class ApiGateway implements HttpHandler {
 
@@ -122,14 +123,18 @@ final class ApiGateway implements HttpHandler {
                 break;
         }
 
+        // Taken before handling, so the request that gets to act is the one whose answer is lost.
+        boolean loseAnswer = scripted.takeLostAnswer();
+        Answer answer;
         try {
             Router.Reply reply = router.dispatch(method, path, HttpIo.queryParams(query), body);
-            return new Answer(reply.status(), envelopes.success(reply.body()));
+            answer = new Answer(reply.status(), envelopes.success(reply.body()));
         } catch (ApiException e) {
-            return error(exchange, e);
+            answer = error(exchange, e);
         } catch (RuntimeException e) {
-            return error(exchange, ApiException.internalError());
+            answer = error(exchange, ApiException.internalError());
         }
+        return loseAnswer ? Answer.DROP : answer;
     }
 
     private Answer error(HttpExchange exchange, ApiException error) {

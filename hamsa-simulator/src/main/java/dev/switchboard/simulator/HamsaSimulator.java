@@ -44,6 +44,9 @@ public final class HamsaSimulator implements AutoCloseable {
     private final RequestRecorder recorder;
     private final AgentStore agents = new AgentStore();
     private final ScriptedFailures scripted = new ScriptedFailures();
+    private final CallStore calls = new CallStore();
+    private final CallLifecycle callLifecycle;
+    private final Json json = new Json();
     private final ApiGateway api;
     private final AdminHandler admin;
 
@@ -61,12 +64,16 @@ public final class HamsaSimulator implements AutoCloseable {
         this.faultInjector = new FaultInjector(builder.faults);
         this.recorder = new RequestRecorder(builder.maxRecordedRequests);
 
-        Json json = new Json();
+        this.callLifecycle = new CallLifecycle(json, clock, builder.projectId, builder.callScript,
+                () -> faultInjector.settings().seed());
+
         EnvelopeWriter envelopes = new EnvelopeWriter(builder.envelope, json);
         Router router = new VoiceAgentHandlers(agents, new AgentJson(json, builder.envelope), json, clock)
                 .routes(new Router());
+        new CallHandlers(agents, calls, callLifecycle, json, clock).routes(router);
         this.api = new ApiGateway(apiKey, clock, recorder, rateLimiter, faultInjector, scripted, router, envelopes, json);
-        this.admin = new AdminHandler(faultInjector, rateLimiter, recorder, scripted, this::reset, envelopes, json);
+        this.admin = new AdminHandler(faultInjector, rateLimiter, recorder, scripted,
+                new CallAdmin(calls, callLifecycle, json), this::reset, envelopes, json);
     }
 
     public static Builder builder() {
@@ -179,7 +186,9 @@ public final class HamsaSimulator implements AutoCloseable {
 
     /**
      * Back to a fresh state: no agents, no recorded requests, fresh rate-limit counts and statistics,
-     * no faults or scripted failures. The rate-limit policy stays.
+     * no faults or scripted failures (lost answers included), no calls (those still playing stop at
+     * their next step), no webhook deliveries, and the call script the simulator was built with. The
+     * rate-limit policy stays.
      */
     public void reset() {
         agents.clear();
@@ -187,6 +196,8 @@ public final class HamsaSimulator implements AutoCloseable {
         rateLimiter.clear();
         faultInjector.set(FaultSettings.none());
         scripted.clear();
+        calls.clear();
+        callLifecycle.reset();
     }
 
     /**
@@ -229,11 +240,69 @@ public final class HamsaSimulator implements AutoCloseable {
         scripted.addDrops(times);
     }
 
+    /**
+     * The next API request that reaches its handler is handled (a call placed, an agent created), and
+     * then its connection is closed without an answer, so the client cannot know that it took effect.
+     * It is recorded with status {@link RecordedRequest#DROPPED}. Requests refused earlier (rate limit,
+     * auth, scripted failures, faults) do not use it up.
+     */
+    public void loseNextAnswer() {
+        scripted.addLostAnswers(1);
+    }
+
     public int agentCount() {
         return agents.count();
     }
 
-    /** Stops serving at once; requests being delayed or hung by faults are abandoned. Idempotent. */
+    /** The {@code projectId} of every webhook this simulator sends. */
+    public String projectId() {
+        return callLifecycle.projectId();
+    }
+
+    /** How calls are played and their webhooks delivered; see {@link CallScript}. */
+    public CallScript callScript() {
+        return callLifecycle.script();
+    }
+
+    /** Applies to calls accepted from now on; calls already accepted keep the script they started with. */
+    public void setCallScript(CallScript script) {
+        callLifecycle.setScript(Objects.requireNonNull(script, "script"));
+    }
+
+    /** Every accepted call, oldest first, with the exact {@code Authorization} header its webhooks carry. */
+    public List<SimulatedCall> calls() {
+        return calls.all().stream()
+                .map(call -> new SimulatedCall(call.id(), call.voiceAgentId(), call.status(), call.webhookUrl(),
+                        call.authorization(), json.toMap(call.params()), call.createdAt()))
+                .toList();
+    }
+
+    /** Every webhook delivery attempt, in the order they finished (the last 100,000 are kept). */
+    public List<WebhookDelivery> webhookDeliveries() {
+        return callLifecycle.dispatcher().deliveries();
+    }
+
+    public void clearWebhookDeliveries() {
+        callLifecycle.dispatcher().clearDeliveries();
+    }
+
+    /**
+     * Waits until no call is still playing its steps or delivering its webhooks (retries and backoffs
+     * included). Returns false if {@code timeout} passed first; true at once after {@link #close()}.
+     */
+    public boolean awaitWebhooksIdle(Duration timeout) {
+        try {
+            return callLifecycle.activity().awaitIdle(Objects.requireNonNull(timeout, "timeout"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Stops serving at once; requests being delayed or hung by faults are abandoned, and so are calls
+     * still playing and webhooks not yet delivered. Idempotent.
+     */
     @Override
     public void close() {
         synchronized (lifecycle) {
@@ -241,6 +310,7 @@ public final class HamsaSimulator implements AutoCloseable {
                 return;
             }
             closed = true;
+            callLifecycle.close();
             if (server == null) {
                 return;
             }
@@ -283,6 +353,8 @@ public final class HamsaSimulator implements AutoCloseable {
         private Envelope envelope = Envelope.GUIDE;
         private Clock clock = Clock.systemUTC();
         private int maxRecordedRequests = 10_000;
+        private String projectId = "proj_simulator";
+        private CallScript callScript = CallScript.defaults();
 
         private Builder() {
         }
@@ -333,6 +405,18 @@ public final class HamsaSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("maxRecordedRequests must not be negative, was " + max);
             }
             this.maxRecordedRequests = max;
+            return this;
+        }
+
+        /** The {@code projectId} its webhooks carry. Default {@code proj_simulator}. */
+        public Builder projectId(String projectId) {
+            this.projectId = requireText(projectId, "projectId");
+            return this;
+        }
+
+        /** The call script it starts with, and goes back to on {@link HamsaSimulator#reset()}. */
+        public Builder callScript(CallScript callScript) {
+            this.callScript = Objects.requireNonNull(callScript, "callScript");
             return this;
         }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * The simulator's only use of Jackson: the tree model, so nothing needs reflection (native-image
@@ -40,6 +41,12 @@ final class Json {
             throw ApiException.badRequest("Request body must be a JSON object");
         }
         return node;
+    }
+
+    /** A JSON object as plain Java values: maps, lists, strings, numbers, booleans and nulls. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> toMap(ObjectNode node) {
+        return mapper.convertValue(node, Map.class);
     }
 
     byte[] bytes(JsonNode node) {

@@ -13,6 +13,7 @@ public final class Main {
 
     static final int DEFAULT_PORT = 8089;
     static final String API_KEY_ENV = "HAMSA_SIMULATOR_API_KEY";
+    static final String DEFAULT_PROJECT_ID = "proj_simulator";
 
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar hamsa-simulator-all.jar [options]",
@@ -35,6 +36,9 @@ public final class Main {
             "  --seed N                 seed for fault randomness (default 42)",
             "  --envelope guide|docs    response envelope and agent shape (default guide)",
             "  --max-recorded N         API requests kept for /_admin/requests (default 10000)",
+            "  --project-id ID          projectId of the webhooks it sends (default " + DEFAULT_PROJECT_ID + ")",
+            "  --call-step-delay-ms N   pause between the steps of a call (default "
+                    + CallScript.defaults().stepDelayMillis() + ")",
             "  --help                   print this help",
             "",
             "Flags take their value as the next argument or after '=' (--port=9000).");
@@ -42,7 +46,8 @@ public final class Main {
     private static final Set<String> VALUE_FLAGS = Set.of(
             "--port", "--host", "--api-key", "--rate-limit", "--window-seconds", "--window-millis", "--latency-ms",
             "--latency-jitter-ms", "--error-rate", "--timeout-rate", "--timeout-ms", "--drop-rate",
-            "--too-many-requests-rate", "--retry-after-seconds", "--seed", "--envelope", "--max-recorded");
+            "--too-many-requests-rate", "--retry-after-seconds", "--seed", "--envelope", "--max-recorded",
+            "--project-id", "--call-step-delay-ms");
 
     /** Everything the command line can set. */
     record Config(
@@ -54,6 +59,8 @@ public final class Main {
             FaultSettings faults,
             Envelope envelope,
             int maxRecordedRequests,
+            String projectId,
+            long callStepDelayMillis,
             boolean help) {
 
         HamsaSimulator.Builder toBuilder() {
@@ -64,7 +71,9 @@ public final class Main {
                     .rateLimit(rateLimit, window)
                     .faults(faults)
                     .envelope(envelope)
-                    .maxRecordedRequests(maxRecordedRequests);
+                    .maxRecordedRequests(maxRecordedRequests)
+                    .projectId(projectId)
+                    .callScript(CallScript.defaults().withStepDelayMillis(callStepDelayMillis));
         }
     }
 
@@ -136,6 +145,8 @@ public final class Main {
         long seed = defaults.seed();
         Envelope envelope = Envelope.GUIDE;
         int maxRecorded = 10_000;
+        String projectId = DEFAULT_PROJECT_ID;
+        long callStepDelayMillis = CallScript.defaults().stepDelayMillis();
         boolean help = false;
 
         for (int i = 0; i < args.length; i++) {
@@ -188,12 +199,15 @@ public final class Main {
                 case "--seed" -> seed = anyLong(flag, value);
                 case "--envelope" -> envelope = envelope(value);
                 case "--max-recorded" -> maxRecorded = intIn(flag, value, 0, Integer.MAX_VALUE);
+                case "--project-id" -> projectId = text(flag, value);
+                case "--call-step-delay-ms" -> callStepDelayMillis = longIn(flag, value, 0, CallScript.MAX_DELAY_MILLIS);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
         FaultSettings faults = new FaultSettings(latencyMs, latencyJitterMs, errorRate, timeoutRate, timeoutMs,
                 dropRate, tooManyRequestsRate, retryAfterSeconds, seed);
-        return new Config(port, host, apiKey, rateLimit, window, faults, envelope, maxRecorded, help);
+        return new Config(port, host, apiKey, rateLimit, window, faults, envelope, maxRecorded, projectId,
+                callStepDelayMillis, help);
     }
 
     private static String text(String flag, String value) {

@@ -3,6 +3,7 @@ package dev.switchboard.simulator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Failures a test asks for, answered to the next authenticated API requests in order: a status, or a
@@ -28,6 +29,7 @@ final class ScriptedFailures {
     }
 
     private final ConcurrentLinkedQueue<Failure> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger lostAnswers = new AtomicInteger();
 
     void add(int status, int times) {
         add(status, times, null);
@@ -58,6 +60,20 @@ final class ScriptedFailures {
         }
     }
 
+    /**
+     * The next {@code times} requests that reach a handler are handled, and then their connections are
+     * closed without an answer: the client cannot tell whether they took effect.
+     */
+    void addLostAnswers(int times) {
+        requireTimes(times);
+        lostAnswers.addAndGet(times);
+    }
+
+    /** True (and one fewer pending) when the answer of the request about to be handled is to be lost. */
+    boolean takeLostAnswer() {
+        return lostAnswers.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    }
+
     /** The failure for the next request, or null when none is pending. */
     Failure next() {
         return pending.poll();
@@ -65,6 +81,7 @@ final class ScriptedFailures {
 
     void clear() {
         pending.clear();
+        lostAnswers.set(0);
     }
 
     /**

@@ -24,6 +24,8 @@ class MainTest {
         assertThat(config.window()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.faults()).isEqualTo(FaultSettings.none());
         assertThat(config.envelope()).isEqualTo(Envelope.GUIDE);
+        assertThat(config.projectId()).isEqualTo("proj_simulator");
+        assertThat(config.callStepDelayMillis()).isEqualTo(200);
         assertThat(config.help()).isFalse();
     }
 
@@ -35,10 +37,12 @@ class MainTest {
                 "--latency-ms", "20", "--latency-jitter-ms", "5",
                 "--error-rate", "0.1", "--timeout-rate", "0.05", "--timeout-ms", "1500",
                 "--drop-rate", "0.02", "--too-many-requests-rate", "0.3", "--retry-after-seconds", "4", "--seed", "-3",
-                "--envelope", "docs", "--max-recorded", "50");
+                "--envelope", "docs", "--max-recorded", "50",
+                "--project-id", "proj_load", "--call-step-delay-ms", "15");
 
         assertThat(config).isEqualTo(new Main.Config(9001, "0.0.0.0", "k1", 5, Duration.ofSeconds(10),
-                new FaultSettings(20, 5, 0.1, 0.05, 1500, 0.02, 0.3, 4, -3), Envelope.DOCS, 50, false));
+                new FaultSettings(20, 5, 0.1, 0.05, 1500, 0.02, 0.3, 4, -3), Envelope.DOCS, 50, "proj_load", 15,
+                false));
     }
 
     @Test
@@ -88,13 +92,18 @@ class MainTest {
         assertThatThrownBy(() -> parse("--too-many-requests-rate", "-0.1"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> parse("--retry-after-seconds", "-1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> parse("--call-step-delay-ms", "-1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> parse("--project-id", " ")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void builds_a_simulator_from_the_config() {
-        try (HamsaSimulator simulator = parse("--port", "0", "--api-key", "cfg-key", "--error-rate", "0.5")
+        try (HamsaSimulator simulator = parse("--port", "0", "--api-key", "cfg-key", "--error-rate", "0.5",
+                "--project-id", "proj_cli", "--call-step-delay-ms", "7")
                 .toBuilder().build().start()) {
             assertThat(simulator.apiKey()).isEqualTo("cfg-key");
+            assertThat(simulator.projectId()).isEqualTo("proj_cli");
+            assertThat(simulator.callScript()).isEqualTo(CallScript.defaults().withStepDelayMillis(7));
             assertThat(simulator.faults().errorRate()).isEqualTo(0.5);
             assertThat(simulator.port()).isPositive();
         }
