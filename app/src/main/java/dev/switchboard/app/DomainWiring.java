@@ -1,11 +1,18 @@
 package dev.switchboard.app;
 
+import dev.switchboard.app.calls.ReplicaIdentity;
 import dev.switchboard.app.config.SwitchboardConfig;
 import dev.switchboard.app.hamsa.HamsaCalls;
 import dev.switchboard.app.hamsa.Priority;
 import dev.switchboard.app.net.SystemHostResolver;
 import dev.switchboard.domain.model.OutboundUrlPolicy;
+import dev.switchboard.domain.model.CallPolicy;
 import dev.switchboard.domain.port.out.ApiKeyRepository;
+import dev.switchboard.domain.port.out.CallDispatchQueue;
+import dev.switchboard.domain.port.out.CallEventInbox;
+import dev.switchboard.domain.port.out.CallPlatform;
+import dev.switchboard.domain.port.out.CallRepository;
+import dev.switchboard.domain.port.out.SecretCipher;
 import dev.switchboard.domain.port.out.AuditLog;
 import dev.switchboard.domain.port.out.ExternalIdLock;
 import dev.switchboard.domain.port.out.IdempotencyStore;
@@ -15,6 +22,11 @@ import dev.switchboard.domain.port.out.TeamRequestCounter;
 import dev.switchboard.domain.port.out.VoiceAgentPlatform;
 import dev.switchboard.domain.port.out.VoiceAgentRepository;
 import dev.switchboard.domain.service.AuditService;
+import dev.switchboard.domain.service.CallDispatchService;
+import dev.switchboard.domain.service.CallEventService;
+import dev.switchboard.domain.service.CallReconcileService;
+import dev.switchboard.domain.service.CallService;
+import dev.switchboard.domain.service.HamsaWebhookService;
 import dev.switchboard.domain.service.IdempotencyService;
 import dev.switchboard.domain.service.OutboundUrlGuard;
 import dev.switchboard.domain.service.PlatformStatusService;
@@ -90,5 +102,56 @@ public class DomainWiring {
         SwitchboardConfig.OutboundUrls urls = config.outboundUrls();
         return new OutboundUrlGuard(new SystemHostResolver(),
                 new OutboundUrlPolicy(urls.allowHttp(), urls.trustedHosts().orElse(Set.of())));
+    }
+
+    /** The team's call use cases: placing only stores, so no Hamsa policy is involved. */
+    @Produces
+    @Singleton
+    CallService callService(VoiceAgentRepository agents, CallRepository calls, SecretCipher cipher, Clock clock) {
+        return new CallService(agents, calls, cipher, clock, new SecureRandom());
+    }
+
+    @Produces
+    @Singleton
+    HamsaWebhookService hamsaWebhookService(CallRepository calls, CallEventInbox inbox, SwitchboardConfig config) {
+        return new HamsaWebhookService(calls, inbox, config.calls().projectId());
+    }
+
+    @Produces
+    @Singleton
+    CallEventService callEventService(CallEventInbox inbox, Clock clock, SwitchboardConfig config) {
+        SwitchboardConfig.Inbox retry = config.calls().inbox();
+        return new CallEventService(inbox, clock,
+                new CallEventInbox.RetryPolicy(retry.maxAttempts(), retry.retryDelay(), retry.maxRetryDelay()));
+    }
+
+    /**
+     * Dispatch and reconciliation are background work: they queue behind teams' requests for the shared
+     * quota, and each dispatch stays within its budget, well inside its lease.
+     */
+    @Produces
+    @Singleton
+    CallDispatchService callDispatchService(CallDispatchQueue queue, CallPlatform platform, HamsaCalls hamsaCalls,
+                                            SecretCipher cipher, Clock clock, SwitchboardConfig config,
+                                            ReplicaIdentity replica) {
+        return new CallDispatchService(queue,
+                hamsaCalls.calls(platform, Priority.BACKGROUND, config.calls().dispatch().maxDuration()), cipher, clock,
+                callPolicy(config), replica.id());
+    }
+
+    @Produces
+    @Singleton
+    CallReconcileService callReconcileService(CallRepository calls, CallPlatform platform, HamsaCalls hamsaCalls,
+                                              CallEventInbox inbox, Clock clock, SwitchboardConfig config) {
+        return new CallReconcileService(calls,
+                hamsaCalls.calls(platform, Priority.BACKGROUND, config.calls().dispatch().maxDuration()), inbox, clock,
+                callPolicy(config));
+    }
+
+    static CallPolicy callPolicy(SwitchboardConfig config) {
+        SwitchboardConfig.Calls calls = config.calls();
+        return new CallPolicy(calls.webhookBaseUrl(), calls.dispatch().lease(), calls.dispatch().retryDelay(),
+                calls.dispatch().maxAttempts(), calls.reconcile().maxCallDuration(), calls.reconcile().recheck(),
+                calls.projectId());
     }
 }

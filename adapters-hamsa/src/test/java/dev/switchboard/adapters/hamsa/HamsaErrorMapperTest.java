@@ -63,16 +63,16 @@ class HamsaErrorMapperTest {
 
     @Test
     void a_connection_never_made_is_unavailable_and_a_request_without_answer_is_a_timeout() {
-        assertThat(HamsaVoiceAgentPlatform.transportFailureKind(
+        assertThat(HamsaTransport.transportFailureKind(
                 new RuntimeException(new ConnectException("Connection refused: /127.0.0.1:1"))))
                 .isEqualTo(PlatformFailure.UNAVAILABLE);
-        assertThat(HamsaVoiceAgentPlatform.transportFailureKind(
+        assertThat(HamsaTransport.transportFailureKind(
                 new RuntimeException("io.netty.channel.ConnectTimeoutException: connection timed out")))
                 .isEqualTo(PlatformFailure.UNAVAILABLE);
-        assertThat(HamsaVoiceAgentPlatform.transportFailureKind(
+        assertThat(HamsaTransport.transportFailureKind(
                 new RuntimeException(new TimeoutException("The timeout period of 2000ms has been exceeded"))))
                 .isEqualTo(PlatformFailure.TIMEOUT);
-        assertThat(HamsaVoiceAgentPlatform.transportFailureKind(
+        assertThat(HamsaTransport.transportFailureKind(
                 new RuntimeException(new com.fasterxml.jackson.core.JsonParseException(null, "Unexpected character"))))
                 .isEqualTo(PlatformFailure.BAD_RESPONSE);
     }

@@ -14,7 +14,7 @@ import java.util.UUID;
  * Where a page ended: the sort keys of its last row. Opaque to clients (base64url), so its form can
  * change without breaking them; anything that does not decode is refused as invalid input.
  */
-record KeysetCursor(Instant createdAt, UUID id) {
+public record KeysetCursor(Instant createdAt, UUID id) {
 
     /** No agent can be older than the service or dated past year 9999; anything else is forged. */
     private static final Instant OLDEST = Instant.parse("2020-01-01T00:00:00Z");
@@ -22,12 +22,12 @@ record KeysetCursor(Instant createdAt, UUID id) {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    String encode() {
+    public String encode() {
         String raw = createdAt.getEpochSecond() + ":" + createdAt.getNano() + ":" + id;
         return ENCODER.encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    static KeysetCursor decode(String cursor) {
+    public static KeysetCursor decode(String cursor) {
         try {
             String[] parts = new String(DECODER.decode(cursor), StandardCharsets.UTF_8).split(":", 3);
             Instant createdAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
@@ -44,7 +44,7 @@ record KeysetCursor(Instant createdAt, UUID id) {
      * A page from rows fetched one beyond the limit: the extra row only tells that another page follows,
      * and the cursor is the last kept row's sort keys.
      */
-    static <E> Page<E> page(List<E> fetched, int limit, Function<E, KeysetCursor> sortKeys) {
+    public static <E> Page<E> page(List<E> fetched, int limit, Function<E, KeysetCursor> sortKeys) {
         List<E> items = fetched.stream().limit(limit).toList();
         Optional<String> next = fetched.size() > limit
                 ? Optional.of(sortKeys.apply(items.get(items.size() - 1)).encode())

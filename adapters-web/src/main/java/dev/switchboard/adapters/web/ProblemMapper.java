@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.switchboard.adapters.web.guard.RateLimitFields;
 import dev.switchboard.domain.model.Admission;
 import dev.switchboard.domain.model.ApiKeyNotFoundException;
+import dev.switchboard.domain.model.CallNotCancellableException;
+import dev.switchboard.domain.model.CallNotFoundException;
+import dev.switchboard.domain.model.DuplicateCallExternalIdException;
+import dev.switchboard.domain.model.StorageUnavailableException;
+import dev.switchboard.domain.model.WebhookRefusedException;
 import dev.switchboard.domain.model.ConcurrentUpdateException;
 import dev.switchboard.domain.model.DuplicateExternalIdException;
 import dev.switchboard.domain.model.IdempotencyConflictException;
@@ -98,6 +103,58 @@ public class ProblemMapper {
                         "Another voice agent already has this externalId; it is at the Location given.", path(uri))))
                 .location(VoiceAgentResource.location(uri, e.existing()))
                 .build();
+    }
+
+    @ServerExceptionMapper
+    public Response callNotFound(CallNotFoundException e, UriInfo uri) {
+        return respond(Problem.of(404, "CALL_NOT_FOUND", "Call not found",
+                "No call has the id '" + e.id() + "'.", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response callNotCancellable(CallNotCancellableException e, UriInfo uri) {
+        return respond(Problem.of(409, "CALL_NOT_CANCELLABLE", "Call can no longer be cancelled",
+                "Only a QUEUED call that is not being sent to Hamsa can be cancelled; this one is " + e.status() + ".",
+                path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response duplicateCallExternalId(DuplicateCallExternalIdException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(409, "EXTERNAL_ID_CONFLICT", "externalId already used",
+                        "Another call already has this externalId; it is at the Location given.", path(uri))))
+                .location(CallResource.location(uri, e.existing()))
+                .build();
+    }
+
+    /** Nothing was stored: the client (or Hamsa, for a webhook) should send it again. */
+    @ServerExceptionMapper
+    public Response storageUnavailable(StorageUnavailableException e, UriInfo uri) {
+        LOG.warnf("STORAGE_UNAVAILABLE for %s: %s", path(uri), e.getMessage());
+        return Response.fromResponse(respond(Problem.of(503, "STORAGE_UNAVAILABLE", "Storage unavailable",
+                        "Switchboard's database cannot be reached; nothing was stored. Retry after the time given in "
+                                + "Retry-After.", path(uri))))
+                .header("Retry-After", DEFAULT_RETRY_AFTER.toSeconds())
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response webhookRefused(WebhookRefusedException e, UriInfo uri) {
+        return switch (e.reason()) {
+            case BAD_CREDENTIALS -> Response.fromResponse(respond(Problem.of(401, "WEBHOOK_UNAUTHENTICATED",
+                            "Webhook credentials refused",
+                            "Send the call's webhook secret as 'Authorization: Bearer <secret>'.", path(uri))))
+                    .header("WWW-Authenticate", "Bearer realm=\"switchboard-webhooks\"")
+                    .build();
+            case UNKNOWN_CALL -> respond(Problem.of(404, "WEBHOOK_UNKNOWN_CALL", "Unknown call",
+                    "Switchboard placed no call with this id; the event was not stored.", path(uri)));
+            case MISMATCH -> respond(Problem.of(422, "WEBHOOK_MISMATCH", "Event does not match its call",
+                    e.getMessage() + "; the event was not stored.", path(uri)));
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response malformedWebhook(MalformedWebhookException e, UriInfo uri) {
+        return respond(Problem.of(400, "MALFORMED_JSON", "Malformed JSON", e.getMessage(), path(uri)));
     }
 
     /** One answer for a missing, malformed, unknown or revoked credential: which one it was is no one's business. */

@@ -2,6 +2,7 @@ package dev.switchboard.app.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,96 @@ public interface SwitchboardConfig {
     OutboundUrls outboundUrls();
 
     Upstream upstream();
+
+    Calls calls();
+
+    /** Placing calls, taking Hamsa's webhooks, and the workers behind them (docs/configuration.md). */
+    interface Calls {
+
+        /**
+         * Switchboard's address as Hamsa reaches it; each call's webhook URL is this plus
+         * {@code /webhooks/hamsa/calls/<id>}. Required in prod.
+         */
+        URI webhookBaseUrl();
+
+        /** Hamsa's project id; when set, an event naming another project is refused. */
+        Optional<String> projectId();
+
+        /** Whether this replica runs the dispatch, inbox and reconcile workers. */
+        @WithDefault("true")
+        boolean workersEnabled();
+
+        Dispatch dispatch();
+
+        Inbox inbox();
+
+        Reconcile reconcile();
+    }
+
+    interface Dispatch {
+
+        /** How often a replica looks for due calls (it keeps going while it finds full batches). */
+        @WithDefault("500ms")
+        Duration every();
+
+        @WithDefault("20")
+        int batch();
+
+        /** How long a worker holds a call it is sending; after that, another replica may take it. */
+        @WithDefault("2m")
+        Duration lease();
+
+        /**
+         * The most one dispatch may spend queueing for quota and retrying; well under the lease, so a job is
+         * taken again only once its worker can no longer send it.
+         */
+        @WithDefault("45s")
+        Duration maxDuration();
+
+        /** The wait after a failed dispatch, doubled each time (up to 32 times). */
+        @WithDefault("5s")
+        Duration retryDelay();
+
+        @WithDefault("8")
+        int maxAttempts();
+    }
+
+    interface Inbox {
+
+        @WithDefault("200ms")
+        Duration every();
+
+        @WithDefault("500")
+        int batch();
+
+        /** Failures after which an event goes to the dead letters. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** The wait after a failed apply, doubled each time up to {@code max-retry-delay}. */
+        @WithDefault("1s")
+        Duration retryDelay();
+
+        @WithDefault("5m")
+        Duration maxRetryDelay();
+    }
+
+    interface Reconcile {
+
+        @WithDefault("30s")
+        Duration every();
+
+        @WithDefault("50")
+        int batch();
+
+        /** A call not ended this long after Hamsa accepted it is looked up on Hamsa. */
+        @WithDefault("30m")
+        Duration maxCallDuration();
+
+        /** How long before a call still in progress on Hamsa is looked up again. */
+        @WithDefault("5m")
+        Duration recheck();
+    }
 
     /** How every call to Hamsa is paced, queued, retried and cut off (docs/configuration.md). */
     interface Upstream {

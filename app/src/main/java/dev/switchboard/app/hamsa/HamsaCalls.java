@@ -5,6 +5,7 @@ import dev.switchboard.domain.model.PlatformArea;
 import dev.switchboard.domain.model.PlatformException;
 import dev.switchboard.domain.model.PlatformFailure;
 import dev.switchboard.domain.model.UpstreamLimits;
+import dev.switchboard.domain.port.out.CallPlatform;
 import dev.switchboard.domain.port.out.PlatformAvailability;
 import dev.switchboard.domain.port.out.PlatformTraffic;
 import dev.switchboard.domain.port.out.UpstreamQuota;
@@ -135,6 +136,14 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
         }
     }
 
+    /**
+     * The calls port, its every request queued and retried for callers of the given priority, each operation
+     * within {@code maxDuration} (a dispatch must be over well before its lease runs out).
+     */
+    public CallPlatform calls(CallPlatform platform, Priority priority, Duration maxDuration) {
+        return new GuardedCallPlatform(platform, this, priority, maxDuration);
+    }
+
     /** The agents port, its every request queued and retried for callers of the given priority. */
     public VoiceAgentPlatform agents(VoiceAgentPlatform platform, Priority priority) {
         return new GuardedVoiceAgentPlatform(platform, this, priority);
@@ -145,8 +154,13 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
      * team's requests all share one deadline ({@code interactive-max-duration}), however many there are.
      */
     <T> T forCaller(Priority priority, Supplier<T> operation) {
+        return forCaller(priority, priority == Priority.INTERACTIVE ? interactiveMaxDuration : BACKGROUND_MAX_DURATION,
+                operation);
+    }
+
+    /** As {@link #forCaller(Priority, Supplier)}, with the operation's own time budget. */
+    <T> T forCaller(Priority priority, Duration budgetFor, Supplier<T> operation) {
         Caller outer = currentCaller.get();
-        Duration budgetFor = priority == Priority.INTERACTIVE ? interactiveMaxDuration : BACKGROUND_MAX_DURATION;
         long deadline = System.nanoTime() + budgetFor.toNanos();
         // Nested in another operation: never later than the deadline the outer caller already has.
         currentCaller.set(new Caller(priority, outer == null || deadline - outer.deadlineNanos < 0 ? deadline

@@ -25,6 +25,9 @@ class HamsaSandboxTest {
             public Idempotency idempotency() { throw new UnsupportedOperationException(); }
             public OutboundUrls outboundUrls() { throw new UnsupportedOperationException(); }
             public Upstream upstream() { throw new UnsupportedOperationException(); }
+
+            @Override
+            public Calls calls() { throw new UnsupportedOperationException(); }
         };
     }
 

@@ -104,6 +104,9 @@ public record Call(CallId id, TeamId team, VoiceAgentId agentId, HamsaAgentId ha
 
     /** Hamsa refused the call, or it could not be sent; it ends here. */
     public Call failedToDispatch(String reason, Instant now) {
+        if (status.isFinal()) {
+            return new Builder(this, now).build();
+        }
         return new Builder(this, now).status(status.advancedTo(CallStatus.FAILED)).failureReason(reason).endedAt(now)
                 .timeline(withEntry(timeline, new TimelineEntry("dispatch.failed", now, Map.of("reason", reason))))
                 .build();

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Sends queued calls to Hamsa. Any replica's worker may take a job; the job's lease makes it that worker's
@@ -59,7 +60,7 @@ public final class CallDispatchService implements DispatchCallsUseCase {
     private void dispatch(DispatchJob job) {
         Call call = job.call();
         if (call.status() != CallStatus.QUEUED) {
-            finish(job, call);
+            finish(job, current -> current);
             return;
         }
         try {
@@ -69,7 +70,7 @@ public final class CallDispatchService implements DispatchCallsUseCase {
             earlier.ifPresent(id -> LOG.log(System.Logger.Level.INFO,
                     "Call {0} was already placed on Hamsa as {1} by an earlier attempt; not sent again", call.id(), id));
             String hamsaCallId = earlier.orElseGet(() -> platform.placeCall(request(job)));
-            finish(job, call.dispatched(hamsaCallId, clock.instant()));
+            finish(job, current -> current.dispatched(hamsaCallId, clock.instant()));
         } catch (PlatformException e) {
             failed(job, e);
         }
@@ -90,12 +91,12 @@ public final class CallDispatchService implements DispatchCallsUseCase {
         };
         if (refused) {
             LOG.log(System.Logger.Level.WARNING, "Hamsa refused call {0}: {1}", call.id(), e.getMessage());
-            finish(job, call.failedToDispatch("Hamsa refused the call: " + e.getMessage(), clock.instant()));
+            finish(job, current -> current.failedToDispatch("Hamsa refused the call: " + e.getMessage(), clock.instant()));
         } else if (job.attempt() >= policy.dispatchMaxAttempts()) {
             LOG.log(System.Logger.Level.WARNING, "Call {0} not sent after {1} attempts: {2}", call.id(), job.attempt(),
                     e.getMessage());
-            finish(job, call.failedToDispatch("Hamsa could not be reached after " + job.attempt() + " attempts: "
-                    + e.getMessage(), clock.instant()));
+            String reason = "Hamsa could not be reached after " + job.attempt() + " attempts: " + e.getMessage();
+            finish(job, current -> current.failedToDispatch(reason, clock.instant()));
         } else {
             Instant next = clock.instant().plus(policy.dispatchBackoff(job.attempt()));
             LOG.log(System.Logger.Level.INFO, "Call {0} attempt {1} failed ({2}); next at {3}", call.id(), job.attempt(),
@@ -104,10 +105,10 @@ public final class CallDispatchService implements DispatchCallsUseCase {
         }
     }
 
-    private void finish(DispatchJob job, Call next) {
-        if (!queue.complete(job, next)) {
+    private void finish(DispatchJob job, UnaryOperator<Call> change) {
+        if (!queue.complete(job, change)) {
             LOG.log(System.Logger.Level.WARNING, "Lost the lease on call {0} before it was stored; the worker that holds "
-                    + "it now will find it on Hamsa instead of placing it again", next.id());
+                    + "it now will find it on Hamsa instead of placing it again", job.call().id());
         }
     }
 }

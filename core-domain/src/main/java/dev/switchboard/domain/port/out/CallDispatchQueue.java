@@ -5,6 +5,7 @@ import dev.switchboard.domain.model.DispatchJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The calls waiting to be sent to Hamsa, shared by every replica. A worker leases jobs; a lease that runs out
@@ -16,11 +17,12 @@ public interface CallDispatchQueue {
     List<DispatchJob> lease(int max, String owner, Duration lease);
 
     /**
-     * Stores the call's next version and removes its job, if {@code job}'s lease is still held by its owner.
+     * Removes the job and stores {@code change} applied to the call as it is now (Hamsa's first events may have
+     * been applied since the lease was taken), if {@code job}'s lease is still its owner's, in one transaction.
      *
      * @return false if the lease was lost (it ran out and another worker took the job): nothing was stored
      */
-    boolean complete(DispatchJob job, Call next);
+    boolean complete(DispatchJob job, UnaryOperator<Call> change);
 
     /** Gives the job back, due again at {@code at}, with the error that stopped this attempt. */
     void retryLater(DispatchJob job, Instant at, String error);

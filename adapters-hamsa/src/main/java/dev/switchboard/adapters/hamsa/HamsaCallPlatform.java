@@ -1,0 +1,133 @@
+package dev.switchboard.adapters.hamsa;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.domain.model.Call;
+import dev.switchboard.domain.model.CallId;
+import dev.switchboard.domain.model.HamsaAgentId;
+import dev.switchboard.domain.model.PlatformArea;
+import dev.switchboard.domain.model.PlatformCallRequest;
+import dev.switchboard.domain.model.PlatformConversation;
+import dev.switchboard.domain.model.WebhookSecret;
+import dev.switchboard.domain.port.out.CallPlatform;
+import dev.switchboard.domain.port.out.PlatformTraffic;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link CallPlatform} on Hamsa's REST API: {@code POST /v1/voice-agents/call} to place a call, the
+ * conversation endpoints to find and read one. A translator only, like {@link HamsaVoiceAgentPlatform}.
+ */
+@ApplicationScoped
+class HamsaCallPlatform implements CallPlatform {
+
+    /** Hamsa's largest conversation page (the documentation's perPage limit). */
+    static final int PAGE_SIZE = 200;
+    /** A search for an earlier placement reads at most this many pages: 10,000 calls of one agent. */
+    private static final int MAX_PAGES = 50;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final HamsaCallsApi api;
+    private final HamsaTransport transport;
+    private final ObjectMapper mapper;
+
+    HamsaCallPlatform(HamsaConfig config, Clock clock, PlatformTraffic traffic, ObjectMapper mapper) {
+        this.api = HamsaTransport.client(HamsaCallsApi.class, config, clock, traffic);
+        this.transport = new HamsaTransport(traffic, PlatformArea.CALLS);
+        this.mapper = mapper;
+    }
+
+    @Override
+    public String placeCall(PlatformCallRequest request) {
+        ObjectNode body = JSON.objectNode();
+        body.put("voiceAgentId", request.agent().value());
+        body.put("toNumber", request.toNumber());
+        if (request.fromNumber() != null) {
+            body.put("fromNumber", request.fromNumber());
+        }
+        body.set("params", mapper.valueToTree(request.params()));
+        body.put("webhookUrl", request.webhookUrl().toString());
+        ObjectNode auth = body.putObject("webhookAuth");
+        auth.put("authKey", WebhookSecret.AUTH_KEY);
+        auth.put("authSecret", request.webhookSecret().reveal());
+        JsonNode payload = HamsaJson.payload(transport.call("place call", false, () -> api.placeCall(body)));
+        return text(payload, "jobId", "id", "callId", "conversationId")
+                // Hamsa answered 2xx, so it may well have placed the call: whoever retries must look first.
+                .orElseThrow(() -> HamsaJson.badResponse("call placed without a jobId").withEffectUnknown());
+    }
+
+    @Override
+    public Optional<String> findCall(HamsaAgentId agent, CallId call, Instant since) {
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            int current = page;
+            JsonNode payload = HamsaJson.payload(transport.call("find call", true,
+                    () -> api.conversations(agent.value(), since.toString(), current, PAGE_SIZE)));
+            JsonNode items = payload == null ? null : payload.isArray() ? payload : payload.get("calls");
+            if (items == null || !items.isArray()) {
+                throw HamsaJson.badResponse("conversation list without calls");
+            }
+            for (JsonNode item : items) {
+                JsonNode params = item.has("callParams") ? item.get("callParams") : item.get("params");
+                if (params != null && call.toString().equals(params.path(Call.CORRELATION_PARAM).asText(null))) {
+                    Optional<String> id = text(item, "id", "jobId", "conversationId");
+                    if (id.isPresent()) {
+                        return id;
+                    }
+                }
+            }
+            if (items.isEmpty() || items.size() < PAGE_SIZE && !HamsaJson.total(payload).isPresent()
+                    || HamsaJson.total(payload).map(t -> (long) current * PAGE_SIZE >= t).orElse(false)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public PlatformConversation conversation(String platformCallId) {
+        JsonNode c = HamsaJson.payload(transport.call("get conversation", true, () -> api.conversation(platformCallId)));
+        if (c == null || !c.isObject()) {
+            throw HamsaJson.badResponse("conversation is not an object");
+        }
+        JsonNode job = c.path("jobResponse");
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("conversationId", text(c, "id", "conversationId").orElse(platformCallId));
+        text(c, "mediaUrl", "recordingUrl").ifPresent(url -> fields.put("conversationRecording", url));
+        JsonNode transcription = c.has("transcription") ? c.get("transcription") : job.get("transcription");
+        if (transcription != null && transcription.isArray()) {
+            fields.put("transcription", mapper.convertValue(transcription, Object.class));
+        }
+        JsonNode outcome = c.path("callAnalysis").isObject() ? c.get("callAnalysis") : job.get("outcomeResult");
+        if (outcome != null && outcome.isObject()) {
+            fields.put("outcomeResult", mapper.convertValue(outcome, MAP));
+        }
+        if (c.path("callDuration").isNumber()) {
+            fields.put("callDuration", c.get("callDuration").numberValue());
+        }
+        text(job, "failureReason").or(() -> text(c, "failureReason")).ifPresent(r -> fields.put("failureReason", r));
+        JsonNode params = c.path("callParams");
+        return new PlatformConversation(text(c, "id").orElse(platformCallId), text(c, "status").orElse(null),
+                params.isObject() ? mapper.convertValue(params, MAP) : Map.of(), fields);
+    }
+
+    private static Optional<String> text(JsonNode node, String... fields) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        for (String field : fields) {
+            JsonNode value = node.get(field);
+            if (value != null && (value.isTextual() || value.isNumber()) && !value.asText().isBlank()) {
+                return Optional.of(value.asText());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.switchboard.adapters.persistence.calls;
+
+import dev.switchboard.domain.model.StorageUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import javax.sql.DataSource;
+
+/**
+ * Plain JDBC for the call tables. They are read and written with hand-written SQL rather than through
+ * Hibernate: the queue and inbox rely on {@code FOR UPDATE SKIP LOCKED}, {@code ON CONFLICT DO NOTHING} and
+ * jsonb columns, and the webhook receiver's insert is the hot path, which wants one statement and no session.
+ */
+final class Jdbc {
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+
+    Jdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** One statement or several in autocommit; a database that cannot be reached is a StorageUnavailableException. */
+    <T> T autocommit(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * One local transaction: committed if {@code work} returns, rolled back if it throws. Runtime exceptions
+     * from {@code work} (the domain's) pass through unchanged.
+     */
+    <T> T inTransaction(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    static StorageUnavailableException unavailable(SQLException e) {
+        return new StorageUnavailableException("Postgres: " + e.getMessage(), e);
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
