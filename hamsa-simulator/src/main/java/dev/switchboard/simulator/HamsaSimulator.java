@@ -250,6 +250,11 @@ public final class HamsaSimulator implements AutoCloseable {
         scripted.addLostAnswers(1);
     }
 
+    /** Forgets every scripted failure, drop and lost answer not yet used. */
+    public void clearScriptedFailures() {
+        scripted.clear();
+    }
+
     public int agentCount() {
         return agents.count();
     }

@@ -34,6 +34,19 @@ class ScriptedFailuresTest extends SimulatorTestSupport {
     }
 
     @Test
+    void cleared_scripted_failures_are_never_answered() {
+        simulator.failNext(503, 5);
+        simulator.dropNext(2);
+        simulator.loseNextAnswer();
+
+        simulator.clearScriptedFailures();
+
+        assertThat(client.get("/v2/voice-agents").statusCode()).isEqualTo(200);
+        assertThat(client.post("/v2/voice-agents", SimulatorClient.agentBody("A")).statusCode()).isEqualTo(200);
+        assertThat(simulator.agentCount()).isEqualTo(1);
+    }
+
+    @Test
     void a_scripted_429_carries_retry_after() {
         simulator.failNext(429);
 

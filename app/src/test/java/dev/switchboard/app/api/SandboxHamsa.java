@@ -26,6 +26,7 @@ public final class SandboxHamsa {
         HamsaSimulator hamsa = CDI.current().select(HamsaSandbox.class).get().simulator()
                 .orElseThrow(() -> new IllegalStateException("tests run in sandbox mode"));
         hamsa.setFaults(FaultSettings.none());
+        hamsa.clearScriptedFailures();
         hamsa.setRateLimit(100_000, Duration.ofMinutes(1));
         hamsa.clearRecordedRequests();
         hamsa.setCallScript(FAST_CALLS);
