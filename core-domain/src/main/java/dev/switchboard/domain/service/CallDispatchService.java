@@ -62,17 +62,25 @@ public final class CallDispatchService implements DispatchCallsUseCase {
             finish(job, call);
             return;
         }
+        String hamsaCallId;
         try {
             Optional<String> earlier = job.attempt() > 1
                     ? platform.findCall(call.hamsaAgentId(), call.id(), call.createdAt().minus(CLOCK_SLACK))
                     : Optional.empty();
             earlier.ifPresent(id -> LOG.log(System.Logger.Level.INFO,
                     "Call {0} was already placed on Hamsa as {1} by an earlier attempt; not sent again", call.id(), id));
-            String hamsaCallId = earlier.orElseGet(() -> platform.placeCall(request(job)));
-            finish(job, call.dispatched(hamsaCallId, clock.instant()));
+            hamsaCallId = earlier.orElseGet(() -> platform.placeCall(request(job)));
         } catch (PlatformException e) {
             failed(job, e);
+            return;
+        } catch (RuntimeException e) {
+            // Not Hamsa's answer (a sealed secret that cannot be opened, a fault of ours): this job alone is given
+            // back, and the rest of the batch is still sent. The team's reason does not show our internals.
+            LOG.log(System.Logger.Level.ERROR, "Call " + call.id() + " could not be sent", e);
+            retryOrFail(job, e.toString(), "Switchboard could not send the call after " + job.attempt() + " attempts");
+            return;
         }
+        finish(job, call.dispatched(hamsaCallId, clock.instant()));
     }
 
     private PlatformCallRequest request(DispatchJob job) {
@@ -91,16 +99,24 @@ public final class CallDispatchService implements DispatchCallsUseCase {
         if (refused) {
             LOG.log(System.Logger.Level.WARNING, "Hamsa refused call {0}: {1}", call.id(), e.getMessage());
             finish(job, call.failedToDispatch("Hamsa refused the call: " + e.getMessage(), clock.instant()));
-        } else if (job.attempt() >= policy.dispatchMaxAttempts()) {
+        } else {
+            retryOrFail(job, e.failure() + ": " + e.getMessage(),
+                    "Hamsa could not be reached after " + job.attempt() + " attempts: " + e.getMessage());
+        }
+    }
+
+    /** Gives the job back for a later attempt, or fails the call, with {@code reason}, once its attempts are used up. */
+    private void retryOrFail(DispatchJob job, String error, String reason) {
+        Call call = job.call();
+        if (job.attempt() >= policy.dispatchMaxAttempts()) {
             LOG.log(System.Logger.Level.WARNING, "Call {0} not sent after {1} attempts: {2}", call.id(), job.attempt(),
-                    e.getMessage());
-            finish(job, call.failedToDispatch("Hamsa could not be reached after " + job.attempt() + " attempts: "
-                    + e.getMessage(), clock.instant()));
+                    error);
+            finish(job, call.failedToDispatch(reason, clock.instant()));
         } else {
             Instant next = clock.instant().plus(policy.dispatchBackoff(job.attempt()));
             LOG.log(System.Logger.Level.INFO, "Call {0} attempt {1} failed ({2}); next at {3}", call.id(), job.attempt(),
-                    e.getMessage(), next);
-            queue.retryLater(job, next, e.failure() + ": " + e.getMessage());
+                    error, next);
+            queue.retryLater(job, next, error);
         }
     }
 

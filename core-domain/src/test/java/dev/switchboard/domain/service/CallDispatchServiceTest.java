@@ -209,6 +209,33 @@ class CallDispatchServiceTest {
     }
 
     @Test
+    void a_call_whose_secret_cannot_be_opened_does_not_hold_up_the_others_and_fails_after_max_attempts() {
+        Call unreadable = Call.queued(CallId.newId(), h.team, h.agent, "+15550000000", null, Map.of(), null,
+                h.clock.instant());
+        h.calls.insertQueued(unreadable, "sealed with a key no longer held", "digest");
+        h.clock.advance(Duration.ofSeconds(1));
+        Call fine = h.place();
+
+        assertThat(h.dispatcher.dispatchDue(10)).isEqualTo(2);
+
+        assertThat(h.stored(fine.id()).status()).isEqualTo(CallStatus.DISPATCHED);
+        assertThat(h.calls.job(unreadable.id())).hasValueSatisfying(j -> {
+            assertThat(j.leaseOwner()).as("given back, not left leased").isNull();
+            assertThat(j.dueAt()).isEqualTo(h.clock.instant().plus(CallHarness.RETRY_DELAY));
+            assertThat(j.lastError()).contains("UnreadableSecretException");
+        });
+        for (int attempt = 2; attempt <= CallHarness.MAX_ATTEMPTS; attempt++) {
+            h.clock.advance(CallHarness.POLICY.dispatchBackoff(attempt - 1));
+            assertThat(h.dispatcher.dispatchDue(10)).isEqualTo(1);
+        }
+        Call failed = h.stored(unreadable.id());
+        assertThat(failed.status()).isEqualTo(CallStatus.FAILED);
+        assertThat(failed.failureReason()).isEqualTo("Switchboard could not send the call after 3 attempts");
+        assertThat(h.calls.job(unreadable.id())).isEmpty();
+        assertThat(h.platform.placed()).hasSize(1);
+    }
+
+    @Test
     void backoff_doubles_up_to_32_times_the_first_delay() {
         assertThat(List.of(1, 2, 3, 4, 5, 6, 7, 50).stream().map(CallHarness.POLICY::dispatchBackoff).toList())
                 .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40),
