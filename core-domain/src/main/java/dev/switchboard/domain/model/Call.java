@@ -188,9 +188,11 @@ public record Call(CallId id, TeamId team, VoiceAgentId agentId, HamsaAgentId ha
             next.hamsaConversationId(conversationId);
         }
         List<TranscriptLine> full = transcriptOf(p.get("transcription"), event.occurredAt(), warnings);
-        if (full != null) {
+        if (full != null && (!full.isEmpty() || transcript.isEmpty())) {
             next.transcript(full);
             detail.put(FULL_TRANSCRIPT, true);
+        } else if (full != null) {
+            warnings.add("call.ended with an empty transcription: the transcript built from updates is kept");
         } else if (finalStatus != CallStatus.NO_ANSWER) {
             warnings.add("call.ended without transcription: the transcript built from updates is kept");
         }

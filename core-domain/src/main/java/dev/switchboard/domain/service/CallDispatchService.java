@@ -63,17 +63,26 @@ public final class CallDispatchService implements DispatchCallsUseCase {
             finish(job, current -> current);
             return;
         }
+        String hamsaCallId;
         try {
             Optional<String> earlier = job.attempt() > 1
                     ? platform.findCall(call.hamsaAgentId(), call.id(), call.createdAt().minus(CLOCK_SLACK))
                     : Optional.empty();
             earlier.ifPresent(id -> LOG.log(System.Logger.Level.INFO,
                     "Call {0} was already placed on Hamsa as {1} by an earlier attempt; not sent again", call.id(), id));
-            String hamsaCallId = earlier.orElseGet(() -> platform.placeCall(request(job)));
-            finish(job, current -> current.dispatched(hamsaCallId, clock.instant()));
+            hamsaCallId = earlier.orElseGet(() -> platform.placeCall(request(job)));
         } catch (PlatformException e) {
             failed(job, e);
+            return;
+        } catch (RuntimeException e) {
+            // Not Hamsa's answer (a sealed secret that cannot be opened, a fault of ours): this job alone is given
+            // back, and the rest of the batch is still sent. The team's reason does not show our internals.
+            LOG.log(System.Logger.Level.ERROR, "Call " + call.id() + " could not be sent", e);
+            retryOrFail(job, e.toString(), "Switchboard could not send the call after " + job.attempt() + " attempts");
+            return;
         }
+        String accepted = hamsaCallId;
+        finish(job, current -> current.dispatched(accepted, clock.instant()));
     }
 
     private PlatformCallRequest request(DispatchJob job) {
@@ -92,16 +101,39 @@ public final class CallDispatchService implements DispatchCallsUseCase {
         if (refused) {
             LOG.log(System.Logger.Level.WARNING, "Hamsa refused call {0}: {1}", call.id(), e.getMessage());
             finish(job, current -> current.failedToDispatch("Hamsa refused the call: " + e.getMessage(), clock.instant()));
-        } else if (job.attempt() >= policy.dispatchMaxAttempts()) {
+        } else if (nothingSent(e)) {
+            // Our own queue or breaker held the call back, or Hamsa asked us to wait: not an attempt at Hamsa, so
+            // it does not count towards failing the call; it waits as long as Hamsa asked, if Hamsa said.
+            Instant next = clock.instant().plus(e.retryAfter().filter(d -> !d.isZero())
+                    .orElse(policy.dispatchBackoff(1)));
+            LOG.log(System.Logger.Level.INFO, "Call {0} held back ({1}); next try at {2}", call.id(), e.failure(), next);
+            queue.retryLater(job, next, e.failure() + ": " + e.getMessage(), false);
+        } else {
+            retryOrFail(job, e.failure() + ": " + e.getMessage(),
+                    "Hamsa could not be reached after " + job.attempt() + " attempts: " + e.getMessage());
+        }
+    }
+
+    /** Failures after which Hamsa surely did not see the call: our queue was full, the breaker open, or a 429. */
+    private static boolean nothingSent(PlatformException e) {
+        return switch (e.failure()) {
+            case BUSY, CIRCUIT_OPEN, RATE_LIMITED -> !e.mayHaveTakenEffect();
+            default -> false;
+        };
+    }
+
+    /** Gives the job back for a later attempt, or fails the call, with {@code reason}, once its attempts are used up. */
+    private void retryOrFail(DispatchJob job, String error, String reason) {
+        Call call = job.call();
+        if (job.attempt() >= policy.dispatchMaxAttempts()) {
             LOG.log(System.Logger.Level.WARNING, "Call {0} not sent after {1} attempts: {2}", call.id(), job.attempt(),
-                    e.getMessage());
-            String reason = "Hamsa could not be reached after " + job.attempt() + " attempts: " + e.getMessage();
+                    error);
             finish(job, current -> current.failedToDispatch(reason, clock.instant()));
         } else {
             Instant next = clock.instant().plus(policy.dispatchBackoff(job.attempt()));
             LOG.log(System.Logger.Level.INFO, "Call {0} attempt {1} failed ({2}); next at {3}", call.id(), job.attempt(),
-                    e.getMessage(), next);
-            queue.retryLater(job, next, e.failure() + ": " + e.getMessage());
+                    error, next);
+            queue.retryLater(job, next, error, true);
         }
     }
 

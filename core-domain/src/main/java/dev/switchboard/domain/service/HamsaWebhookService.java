@@ -78,12 +78,14 @@ public final class HamsaWebhookService implements ReceiveHamsaWebhookUseCase {
     }
 
     /**
-     * Call + event type + timestamp, as Hamsa's guide suggests. Transcript updates can share a timestamp, so
-     * theirs also carries a digest of the body: the same update sent twice has the same body.
+     * Call + event type + timestamp, as Hamsa's guide suggests. Transcript updates and tool executions can share a
+     * timestamp, so theirs also carries a digest of the body: the same event sent twice has the same body.
      */
     public static String dedupKey(CallId id, HamsaEvent event, String body) {
         String key = id + "|" + event.type() + "|" + event.occurredAt();
-        if (HamsaEvent.TRANSCRIPTION_UPDATE.equals(event.type()) && body != null) {
+        boolean mayShareTimestamp = HamsaEvent.TRANSCRIPTION_UPDATE.equals(event.type())
+                || HamsaEvent.TOOL_EXECUTED.equals(event.type());
+        if (mayShareTimestamp && body != null) {
             key += "|" + digest(body);
         }
         return key;

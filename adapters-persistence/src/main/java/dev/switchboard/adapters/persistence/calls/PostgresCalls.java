@@ -275,15 +275,17 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
     }
 
     @Override
-    public void retryLater(DispatchJob job, Instant at, String error) {
+    public void retryLater(DispatchJob job, Instant at, String error, boolean counts) {
         jdbc.autocommit(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE call_dispatch_job SET due_at = ?, leased_by = NULL,"
-                    + " leased_until = NULL, last_error = ? WHERE call_id = ? AND leased_by = ? AND attempts = ?")) {
+                    + " leased_until = NULL, last_error = ?, attempts = attempts - ? WHERE call_id = ? AND leased_by = ?"
+                    + " AND attempts = ?")) {
                 ps.setTimestamp(1, Jdbc.ts(at));
                 ps.setString(2, error);
-                ps.setObject(3, job.call().id().value());
-                ps.setString(4, job.leaseOwner());
-                ps.setInt(5, job.attempt());
+                ps.setInt(3, counts ? 0 : 1);
+                ps.setObject(4, job.call().id().value());
+                ps.setString(5, job.leaseOwner());
+                ps.setInt(6, job.attempt());
                 return ps.executeUpdate();
             }
         });

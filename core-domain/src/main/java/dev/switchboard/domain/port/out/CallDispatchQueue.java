@@ -24,6 +24,11 @@ public interface CallDispatchQueue {
      */
     boolean complete(DispatchJob job, UnaryOperator<Call> change);
 
-    /** Gives the job back, due again at {@code at}, with the error that stopped this attempt. */
-    void retryLater(DispatchJob job, Instant at, String error);
+    /**
+     * Gives the job back, due again at {@code at}, with the error that stopped this attempt.
+     *
+     * @param counts false when nothing reached Hamsa (our queue or breaker held it back, or a 429): the lease is
+     *               then not counted as an attempt
+     */
+    void retryLater(DispatchJob job, Instant at, String error, boolean counts);
 }
