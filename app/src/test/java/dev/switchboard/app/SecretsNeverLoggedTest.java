@@ -26,6 +26,8 @@ class SecretsNeverLoggedTest {
             List.of("hamsa.api-key", "switchboard.admin.token", "switchboard.encryption.key");
     /** A whole team API key, whichever test issued it. */
     private static final Pattern ANY_API_KEY = Pattern.compile("sbk_[A-Za-z0-9_-]{43}");
+    /** A call's webhook secret, which Hamsa presents on every delivery. */
+    private static final Pattern ANY_WEBHOOK_SECRET = Pattern.compile("whs_[A-Za-z0-9_-]{43}");
 
     private static String log() throws Exception {
         Path log = Path.of("target/quarkus-test.log");
@@ -44,6 +46,14 @@ class SecretsNeverLoggedTest {
             assertThat(content).as(name).doesNotContain(secret);
         }
         assertThat(content).doesNotContain("docs-shaped-key");
+    }
+
+    @Test
+    void no_call_webhook_secret_appears_in_any_log_line() throws Exception {
+        String content = log();
+        assertThat(content).as("the log holds the webhook tests' refusals").contains("Hamsa webhook refused");
+        Matcher found = ANY_WEBHOOK_SECRET.matcher(content);
+        assertThat(found.find()).as("a webhook secret in the log").isFalse();
     }
 
     @Test

@@ -40,6 +40,7 @@ class PostgresVoiceAgentRepositoryContractTest extends VoiceAgentRepositoryContr
     @Override
     protected void clear() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM call");
             s.executeUpdate("DELETE FROM voice_agent");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
