@@ -50,7 +50,7 @@ public interface SwitchboardConfig {
 
     interface Dispatch {
 
-        /** How often a replica looks for due calls (it keeps going while it finds full batches). */
+        /** How often an idle replica looks for due calls (it keeps going while it finds full batches). */
         @WithDefault("500ms")
         Duration every();
 

@@ -87,7 +87,7 @@ final class CallRows {
             + " recording_url = ?, outcome = ?::jsonb, failure_reason = ?, duration_seconds = ?, timeline = ?::jsonb,"
             + " updated_at = ?, dispatched_at = ?, ended_at = ?, version = ? WHERE id = ? AND version = ?";
 
-    void bindUpdate(PreparedStatement ps, Call call) throws SQLException {
+    void bindUpdate(PreparedStatement ps, Call call, long storedVersion) throws SQLException {
         ps.setString(1, call.hamsaCallId());
         ps.setString(2, call.hamsaConversationId());
         ps.setString(3, call.status().name());
@@ -106,7 +106,7 @@ final class CallRows {
         ps.setTimestamp(12, Jdbc.ts(call.endedAt()));
         ps.setLong(13, call.version());
         ps.setObject(14, call.id().value());
-        ps.setLong(15, call.version() - 1);
+        ps.setLong(15, storedVersion);
     }
 
     static final String INSERT = "INSERT INTO call (" + COLUMNS + ", webhook_secret_sealed, webhook_secret_digest)"

@@ -30,7 +30,7 @@ final class Jdbc {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw unavailable(e);
+            throw translate(e);
         }
     }
 
@@ -52,7 +52,7 @@ final class Jdbc {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw unavailable(e);
+            throw translate(e);
         }
     }
 
@@ -64,8 +64,17 @@ final class Jdbc {
         }
     }
 
-    static StorageUnavailableException unavailable(SQLException e) {
-        return new StorageUnavailableException("Postgres: " + e.getMessage(), e);
+    /**
+     * A database that cannot be reached (no connection, a connection lost, the server shutting down, too many
+     * clients, the pool's wait run out) is a StorageUnavailableException: try again later. Anything else the
+     * database refused (a constraint, a bad statement) is a fault of ours, and stays one.
+     */
+    static RuntimeException translate(SQLException e) {
+        String state = e.getSQLState();
+        boolean unreachable = e instanceof java.sql.SQLTransientConnectionException || state == null
+                || state.startsWith("08") || state.startsWith("57P") || state.equals("53300");
+        return unreachable ? new StorageUnavailableException("Postgres: " + e.getMessage(), e)
+                : new IllegalStateException("Postgres refused: " + e.getMessage(), e);
     }
 
     static Timestamp ts(Instant instant) {

@@ -24,7 +24,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -184,13 +187,35 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
     }
 
     void update(Connection c, Call next) throws SQLException {
+        update(c, next, next.version() - 1);
+    }
+
+    /** Stores {@code next} over the version that is stored now (several changes may lie between them). */
+    void update(Connection c, Call next, long storedVersion) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(CallRows.UPDATE)) {
-            rows.bindUpdate(ps, next);
+            rows.bindUpdate(ps, next, storedVersion);
             if (ps.executeUpdate() != 1) {
                 // Every writer of a call holds its row lock, so this is a bug, not a race.
-                throw new IllegalStateException("call " + next.id() + " is not at version " + (next.version() - 1));
+                throw new IllegalStateException("call " + next.id() + " is not at version " + storedVersion);
             }
         }
+    }
+
+    /** Locks these calls in id order (so two workers never wait on each other in a circle) and reads them. */
+    Map<CallId, Call> lockCalls(Connection c, Collection<CallId> ids) throws SQLException {
+        List<UUID> sorted = ids.stream().map(CallId::value).sorted().toList();
+        Map<CallId, Call> locked = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CallRows.COLUMNS
+                + " FROM call WHERE id = ANY (?) ORDER BY id FOR UPDATE")) {
+            ps.setArray(1, c.createArrayOf("uuid", sorted.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Call call = rows.read(rs);
+                    locked.put(call.id(), call);
+                }
+            }
+        }
+        return locked;
     }
 
     @Override
