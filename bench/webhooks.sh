@@ -21,7 +21,9 @@
 #              BENCH_INFLIGHT (256) in flight; latency counted from each event's slot on a fixed grid, so a
 #              stall is not hidden (no coordinated omission)
 #   max        closed loop: BENCH_CONCURRENCY connections (default 32), each sending its next event as soon as
-#              the last is answered, for BENCH_DURATION seconds
+#              the last is answered, for BENCH_DURATION seconds; with wrk (bench/webhooks/max.lua: the same
+#              events) when it is installed, since a Java client on the same 2 cores takes CPU Switchboard needs;
+#              BENCH_MAX_CLIENT=java forces the Java generator
 # each after 5 s of its own warm-up (BENCH_RUN_WARMUP), every request with a 10 s timeout (BENCH_TIMEOUT).
 # Prints for each: events sent, acknowledged (200), non-200s by status, errors, acknowledged events/s, and
 # latency p50/p90/p99/p99.9/max. Then checks with psql that the inbox holds exactly one row per acknowledged
@@ -31,7 +33,7 @@
 # prepared (JDBC's statements are server-prepared too) -c BENCH_CONCURRENCY -j 2 and -c 1, BENCH_DURATION each.
 # Goals checked: p99 < 20 ms at 1,000 events/s (all of them acknowledged), and webhooks at max taking in at
 # least 50 % of the raw insert rate at the same concurrency.
-# Other knobs: BENCH_CALLS (100) calls the events are spread over; BENCH_PORT (18201), BENCH_SIM_PORT (18290);
+# Other knobs: BENCH_CALLS (1000) calls the events are spread over (about as many events a call as a real call has); BENCH_PORT (18201), BENCH_SIM_PORT (18290);
 # BENCH_LOGS=<dir> keeps Switchboard's log and the raw outputs there. Switchboard runs as in prod, so its log
 # has one INFO line per stored event: that is part of the cost too.
 set -euo pipefail
@@ -44,7 +46,9 @@ RATE=${BENCH_RATE:-1000}
 CONCURRENCY=${BENCH_CONCURRENCY:-32}
 INFLIGHT=${BENCH_INFLIGHT:-256}
 TIMEOUT=${BENCH_TIMEOUT:-10}
-CALLS=${BENCH_CALLS:-100}
+CALLS=${BENCH_CALLS:-1000}
+# The max run's client: wrk when installed (apt-get install wrk), else the Java generator.
+MAX_CLIENT=${BENCH_MAX_CLIENT:-$(command -v wrk >/dev/null && echo wrk || echo java)}
 PORT=${BENCH_PORT:-18201}
 SIM_PORT=${BENCH_SIM_PORT:-18290}
 DB=switchboard_bench
@@ -162,12 +166,22 @@ echo "[bench] warm-up: ${WARMUP} s at $RATE ev/s (not reported)"
 echo "[bench]   (it got $(field "$WORK/warmup.out" ackps) ack/s, p99 $(field "$WORK/warmup.out" p99) ms)"
 echo "[bench] rate: $RATE ev/s"
 "${LOAD[@]}" rate "$RATE" duration "$DURATION" warmup "$RUN_WARMUP" inflight "$INFLIGHT" timeout "$TIMEOUT" | tee "$WORK/rate.out" | grep -v '^RESULT'
-echo "[bench] max: $CONCURRENCY connections"
-"${LOAD[@]}" max concurrency "$CONCURRENCY" duration "$DURATION" warmup "$RUN_WARMUP" timeout "$TIMEOUT" | tee "$WORK/max.out" | grep -v '^RESULT'
+if [ "$MAX_CLIENT" = wrk ]; then
+  # wrk (C, from Debian) leaves the 2 cores to Switchboard and Postgres, as pgbench does for the baseline.
+  WRK=(wrk -t2 -c"$CONCURRENCY" --timeout "${TIMEOUT}s" -s bench/webhooks/max.lua "http://127.0.0.1:$PORT")
+  echo "[bench] max: $CONCURRENCY connections (wrk)"
+  "${WRK[@]}" -d"${RUN_WARMUP}s" -- "$WORK/targets.tsv" >"$WORK/max-warmup.out"
+  "${WRK[@]}" -d"${DURATION}s" -- "$WORK/targets.tsv" | tee "$WORK/max.out" | grep -E '^\[wrk\]'
+  WARM_ACKED=$(field "$WORK/max-warmup.out" total_acked)
+else
+  echo "[bench] max: $CONCURRENCY connections"
+  "${LOAD[@]}" max concurrency "$CONCURRENCY" duration "$DURATION" warmup "$RUN_WARMUP" timeout "$TIMEOUT" | tee "$WORK/max.out" | grep -v '^RESULT'
+  WARM_ACKED=0
+fi
 
 # Nothing acknowledged may be missing: each 200 {"duplicate":false} is one row, committed before the answer.
 ROWS_AFTER=$(inbox_rows)
-ACKED=0; NEW_ACKED=0
+ACKED=$WARM_ACKED; NEW_ACKED=$WARM_ACKED
 for f in warmup rate max; do
   ACKED=$((ACKED + $(field "$WORK/$f.out" total_acked)))
   NEW_ACKED=$((NEW_ACKED + $(field "$WORK/$f.out" total_acked) - $(field "$WORK/$f.out" total_duplicates)))
@@ -213,6 +227,7 @@ CREATE TABLE bench_raw_insert (
     CONSTRAINT bench_raw_insert_dedup_key UNIQUE (dedup_key)
 );
 CREATE INDEX bench_raw_insert_pending_idx ON bench_raw_insert (due_at, id) WHERE state = 'PENDING';
+CREATE INDEX bench_raw_insert_pending_call_idx ON bench_raw_insert (call_id, id) WHERE state = 'PENDING';
 CREATE SEQUENCE bench_raw_key_seq;
 SQL
 # An inbox body as the literal, padded or cut to the inbox's average size (':' made '=' so pgbench sees no

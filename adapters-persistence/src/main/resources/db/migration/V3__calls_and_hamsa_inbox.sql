@@ -65,6 +65,8 @@ CREATE TABLE hamsa_event_inbox (
     CONSTRAINT hamsa_event_inbox_dedup_key UNIQUE (dedup_key)
 );
 CREATE INDEX hamsa_event_inbox_pending_idx ON hamsa_event_inbox (due_at, id) WHERE state = 'PENDING';
+-- A batch of the inbox workers takes every pending event of a few calls at once.
+CREATE INDEX hamsa_event_inbox_pending_call_idx ON hamsa_event_inbox (call_id, id) WHERE state = 'PENDING';
 
 CREATE TABLE hamsa_event_dead_letter (
     inbox_id    bigint       PRIMARY KEY REFERENCES hamsa_event_inbox (id),

@@ -3,6 +3,7 @@ package dev.switchboard.adapters.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.switchboard.domain.port.in.HamsaDelivery;
 import dev.switchboard.domain.port.in.ReceiveHamsaWebhookUseCase;
 import dev.switchboard.domain.port.in.WebhookReceipt;
@@ -61,11 +62,9 @@ public class HamsaWebhookResource {
             throw new MalformedWebhookException("The body is empty; Hamsa's event is a JSON object.");
         }
         try {
-            Object value = json.readValue(body, Object.class);
-            if (!(value instanceof Map)) {
-                throw new MalformedWebhookException("The body is JSON, but not an object.");
-            }
-            return json.convertValue(value, OBJECT);
+            return json.readValue(body, OBJECT);
+        } catch (MismatchedInputException e) {
+            throw new MalformedWebhookException("The body is JSON, but not an object.");
         } catch (JsonProcessingException e) {
             throw new MalformedWebhookException("The body is not valid JSON.");
         }

@@ -312,8 +312,22 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (clientWentAway(e)) {
+            // The client closed the connection while its body was being read: no one to answer, nothing wrong here.
+            LOG.debugf("Client went away during %s: %s", path(uri), e.getMessage());
+            return respond(Problem.of(400, "BAD_REQUEST", "Bad Request", "The request body could not be read.", path(uri)));
+        }
         LOG.error("Unexpected error on " + path(uri), e);
         return respond(Problem.of(500, "INTERNAL_ERROR", "Internal error", "An unexpected error occurred.", path(uri)));
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getName().equals("io.vertx.core.http.HttpClosedException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response unauthorized(UriInfo uri) {

@@ -81,7 +81,7 @@ public interface SwitchboardConfig {
         @WithDefault("200ms")
         Duration every();
 
-        @WithDefault("500")
+        @WithDefault("1000")
         int batch();
 
         /** Failures after which an event goes to the dead letters. */

@@ -68,8 +68,8 @@ class CallsApiTest {
                 .doesNotContainKey("switchboard_call_id");
         assertThat(call.getString("recordingUrl")).startsWith("https://");
         assertThat(call.getInt("durationSeconds")).isPositive();
-        assertThat(call.getList("timeline.event", String.class)).contains("queued", "dispatched", "call.started",
-                "call.answered", "transcription.update", "tool.executed", "call.ended");
+        assertThat(call.getList("timeline.event", String.class)).containsExactlyInAnyOrder("queued", "dispatched", "call.started",
+                "call.answered", "tool.executed", "call.ended");
         // Hamsa got the call once, with a per-call webhook URL and secret, and Switchboard's id in its params
         List<SimulatedCall> placed = hamsa.calls().stream()
                 .filter(c -> id.equals(c.params().get("switchboard_call_id"))).toList();
@@ -92,11 +92,10 @@ class CallsApiTest {
         assertThat(deliveries).hasSize(8 * 5).allSatisfy(d -> assertThat(d.status()).isEqualTo(200));
         JsonPath after = given().spec(team.spec()).get("/api/v1/calls/" + id).then().extract().jsonPath();
         assertThat(after.getList("transcript.speaker")).containsExactly("Agent", "User", "Agent", "User");
-        // each of the eight events once on the timeline, whatever order and however often they came
+        // each lifecycle event once on the timeline (transcript updates are the transcript), whatever the order
         List<String> hamsaEvents = after.getList("timeline.event", String.class).stream()
                 .filter(e -> e.contains(".")).toList();
-        assertThat(hamsaEvents).hasSize(8);
-        assertThat(hamsaEvents.stream().filter("transcription.update"::equals)).hasSize(4);
+        assertThat(hamsaEvents).containsExactlyInAnyOrder("call.started", "call.answered", "tool.executed", "call.ended");
         assertThat(after.getMap("outcome")).containsEntry("application_id", "12345");
     }
 

@@ -72,7 +72,7 @@ class PostgresOutageTest {
         assertThat(CallTestSupport.inboxRows(db, callId)).isEqualTo(8);
         call = CallTestSupport.get(team, callId);
         List<String> hamsaEvents = call.getList("timeline.event", String.class).stream().filter(e -> e.contains(".")).toList();
-        assertThat(hamsaEvents).hasSize(8).containsOnlyOnce("call.started", "call.answered", "tool.executed", "call.ended");
+        assertThat(hamsaEvents).containsExactlyInAnyOrder("call.started", "call.answered", "tool.executed", "call.ended");
         assertThat(call.getList("transcript")).hasSize(4);
     }
 }

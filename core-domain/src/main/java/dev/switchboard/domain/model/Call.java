@@ -143,11 +143,8 @@ public record Call(CallId id, TeamId team, VoiceAgentId agentId, HamsaAgentId ha
             case HamsaEvent.CALL_ANSWERED -> next.status(status.advancedTo(CallStatus.ANSWERED));
             case HamsaEvent.TRANSCRIPTION_UPDATE -> {
                 TranscriptLine line = lineOf(p, event.occurredAt(), warnings);
-                if (line != null) {
-                    detail.put("speaker", line.speaker());
-                    if (!transcriptIsFinal()) {
-                        next.transcript(withLine(transcript, line));
-                    }
+                if (line != null && !transcriptIsFinal()) {
+                    next.transcript(withLine(transcript, line));
                 }
             }
             case HamsaEvent.TOOL_EXECUTED -> {
@@ -162,7 +159,11 @@ public record Call(CallId id, TeamId team, VoiceAgentId agentId, HamsaAgentId ha
         if (!event.source().equals(HamsaEvent.SOURCE_WEBHOOK)) {
             detail.put("source", event.source());
         }
-        next.timeline(withEntry(next.timeline, new TimelineEntry(event.type(), event.occurredAt(), detail)));
+        // Transcript updates are the transcript itself: on the timeline they would only repeat it, and grow it
+        // by hundreds of entries a call.
+        if (!event.type().equals(HamsaEvent.TRANSCRIPTION_UPDATE)) {
+            next.timeline(withEntry(next.timeline, new TimelineEntry(event.type(), event.occurredAt(), detail)));
+        }
         return new Applied(next.build(), List.copyOf(warnings));
     }
 

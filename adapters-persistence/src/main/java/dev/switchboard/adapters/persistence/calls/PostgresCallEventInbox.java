@@ -11,6 +11,7 @@ import dev.switchboard.domain.model.Page;
 import dev.switchboard.domain.model.PageRequest;
 import dev.switchboard.domain.model.StorageUnavailableException;
 import dev.switchboard.domain.port.out.CallEventInbox;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -30,9 +31,10 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * The inbox of call events on Postgres. Acceptance is one {@code INSERT ... ON CONFLICT DO NOTHING} on the
- * dedup key, committed before the caller acknowledges; applying takes the oldest due event with
- * {@code FOR UPDATE SKIP LOCKED}, so workers on every replica share the work without taking the same event.
+ * The inbox of call events on Postgres. Acceptance is an {@code INSERT ... ON CONFLICT DO NOTHING} on the dedup
+ * key, committed before the caller acknowledges; concurrent acceptances share one statement and one commit
+ * ({@link InboxWriter}). Applying takes the oldest due events with {@code FOR UPDATE SKIP LOCKED}, so workers on
+ * every replica share the work without taking the same event.
  */
 @ApplicationScoped
 public class PostgresCallEventInbox implements CallEventInbox {
@@ -40,13 +42,18 @@ public class PostgresCallEventInbox implements CallEventInbox {
     private static final Logger LOG = Logger.getLogger(PostgresCallEventInbox.class);
     private static final int MAX_ERROR = 2_000;
 
+    /** Longer than any healthy commit, well inside the 5 s Hamsa gives a receiver. */
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(3);
+
     private final Jdbc jdbc;
+    private final InboxWriter writer;
     private final PostgresCalls calls;
     private final ObjectMapper json;
     private final CallRows rows;
 
     PostgresCallEventInbox(DataSource dataSource, PostgresCalls calls, ObjectMapper json) {
         this.jdbc = new Jdbc(dataSource);
+        this.writer = new InboxWriter(jdbc, 2);
         this.calls = calls;
         this.json = json;
         this.rows = new CallRows(json);
@@ -55,19 +62,13 @@ public class PostgresCallEventInbox implements CallEventInbox {
     @Override
     public boolean accept(InboxEntry entry) {
         String body = entry.body() != null ? entry.body() : syntheticEnvelope(entry);
-        return jdbc.autocommit(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO hamsa_event_inbox"
-                    + " (dedup_key, call_id, event_type, occurred_at, source, body) VALUES (?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (dedup_key) DO NOTHING")) {
-                ps.setString(1, entry.dedupKey());
-                ps.setObject(2, entry.callId().value());
-                ps.setString(3, entry.event().type());
-                ps.setTimestamp(4, Jdbc.ts(entry.event().occurredAt()));
-                ps.setString(5, entry.event().source());
-                ps.setString(6, body);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return writer.store(entry.dedupKey(), entry.callId().value(), entry.event().type(),
+                Jdbc.ts(entry.event().occurredAt()), entry.event().source(), body, WRITE_TIMEOUT);
+    }
+
+    @PreDestroy
+    void stop() {
+        writer.close();
     }
 
     /** An event Switchboard derived (the reconciler's) is kept in the shape Hamsa sends, so it reads back the same way. */
@@ -85,7 +86,9 @@ public class PostgresCallEventInbox implements CallEventInbox {
     }
 
     /** Events applied in one transaction when all goes well; a batch that fails is applied again one by one. */
-    static final int BATCH = 200;
+    static final int BATCH = 1000;
+    /** How many calls' events one batch takes at most. */
+    static final int CALLS_PER_BATCH = 50;
 
     @Override
     public ApplyReport applyPending(int max, Applier applier, RetryPolicy policy) {
@@ -145,9 +148,15 @@ public class PostgresCallEventInbox implements CallEventInbox {
      */
     private int applyBatch(Connection c, int limit, Applier applier) throws SQLException {
         List<Pending> batch = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, call_id, source, body FROM hamsa_event_inbox"
-                + " WHERE state = 'PENDING' AND due_at <= now() ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-            ps.setInt(1, limit);
+        // The calls of the oldest due events, and every due event of those calls: under a backlog a call is then
+        // stored once for many of its events, rather than once for each (its transcript is rewritten each time).
+        try (PreparedStatement ps = c.prepareStatement("SELECT i.id, i.call_id, i.source, i.body"
+                + " FROM hamsa_event_inbox i JOIN (SELECT DISTINCT call_id FROM (SELECT call_id FROM hamsa_event_inbox"
+                + " WHERE state = 'PENDING' AND due_at <= now() ORDER BY due_at, id LIMIT ?) oldest) calls"
+                + " ON i.call_id = calls.call_id WHERE i.state = 'PENDING' AND i.due_at <= now()"
+                + " ORDER BY i.id LIMIT ? FOR UPDATE OF i SKIP LOCKED")) {
+            ps.setInt(1, CALLS_PER_BATCH);
+            ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     batch.add(new Pending(rs.getLong(1), new CallId(rs.getObject(2, UUID.class)), rs.getString(3),

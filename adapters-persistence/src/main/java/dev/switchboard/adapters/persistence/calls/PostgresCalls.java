@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
@@ -42,6 +43,14 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
 
     private static final String EXTERNAL_ID_KEY = "call_team_external_id_key";
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * Webhook targets of calls Hamsa is playing, so a delivery costs one insert rather than a read and an insert.
+     * A target never changes once Hamsa's call id is in it, so there is nothing to invalidate; the map is only
+     * bounded (emptied when full), which is why a plain map does instead of a cache library.
+     */
+    static final int MAX_TARGETS = 50_000;
+    private final Map<CallId, WebhookTarget> targets = new ConcurrentHashMap<>();
 
     private final Jdbc jdbc;
     private final CallRows rows;
@@ -220,7 +229,11 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
 
     @Override
     public Optional<WebhookTarget> webhookTarget(CallId id) {
-        return jdbc.autocommit(c -> {
+        WebhookTarget known = targets.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<WebhookTarget> found = jdbc.autocommit(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT team_id, hamsa_agent_id, hamsa_call_id, webhook_secret_digest FROM call WHERE id = ?")) {
                 ps.setObject(1, id.value());
@@ -232,6 +245,16 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
                 }
             }
         });
+        // Kept only once Hamsa's call id is known: from then on nothing in a target ever changes.
+        found.filter(t -> t.hamsaCallId() != null).ifPresent(t -> remember(id, t));
+        return found;
+    }
+
+    private void remember(CallId id, WebhookTarget target) {
+        if (targets.size() >= MAX_TARGETS) {
+            targets.clear();
+        }
+        targets.put(id, target);
     }
 
     @Override

@@ -1,0 +1,56 @@
+-- wrk script for bench/webhooks.sh's max run: poses as Hamsa, each request a new transcription.update for one
+-- of the bench's calls (round robin), with that call's Authorization. Arguments: the targets file
+-- (url TAB authorization TAB hamsaCallId TAB agentId per line). Prints a RESULT line like WebhookLoad.java's.
+local targets = {}
+local threads = {}
+local counter = 0
+local thread_id = 0
+
+local function load(path)
+  local list = {}
+  for line in io.lines(path) do
+    local url, auth, job, agent = line:match("([^\t]+)\t([^\t]+)\t([^\t]+)\t([^\t]+)")
+    local path_part = url:match("^https?://[^/]+(/.*)$")
+    list[#list + 1] = {path = path_part, auth = auth, job = job, agent = agent}
+  end
+  return list
+end
+
+function setup(thread)
+  thread_id = thread_id + 1
+  thread:set("id", thread_id)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  targets = load(args[1])
+  counter = 0
+end
+
+function request()
+  counter = counter + 1
+  local t = targets[(counter % #targets) + 1]
+  local index = id * 100000000 + counter
+  local ts = os.date("!%Y-%m-%dT%H:%M:%S") .. string.format(".%03dZ", counter % 1000)
+  local text = "Bench line " .. index .. " " .. string.rep("x", 400)
+  local body = '{"eventType":"transcription.update","callId":"' .. t.job .. '","timestamp":"' .. ts
+    .. '","projectId":"proj_simulator","agentId":"' .. t.agent .. '","agentName":"Bench agent","data":{"timestamp":"'
+    .. ts .. '","data":{"speaker":"Agent","text":"' .. text .. '","index":' .. index .. '}}}'
+  return wrk.format("POST", t.path, {["Content-Type"] = "application/json", ["Authorization"] = t.auth}, body)
+end
+
+function done(summary, latency, requests)
+  local non200 = summary.errors.status
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  local acked = summary.requests - non200 - errors
+  local seconds = summary.duration / 1e6
+  io.write(string.format("[wrk]   sent %d, acknowledged (2xx) %d, non-2xx %d, socket errors %d\n",
+    summary.requests, acked, non200, errors))
+  io.write(string.format("[wrk]   %.1f acknowledged events/s\n", acked / seconds))
+  io.write(string.format("[wrk]   acknowledgement latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f\n",
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+    latency:percentile(99.9) / 1000, latency.max / 1000))
+  io.write(string.format("RESULT ackps=%.1f p50=%.2f p99=%.2f p999=%.2f total_acked=%d total_duplicates=0 sent=%d acked=%d non200=%d errors=%d never_sent=0\n",
+    acked / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency:percentile(99.9) / 1000,
+    acked, summary.requests, acked, non200, errors))
+end
