@@ -210,24 +210,8 @@ PIDS=()
 "${PSQL[@]}" <<SQL
 SET client_min_messages TO warning;
 DROP TABLE IF EXISTS bench_raw_insert;
-CREATE TABLE bench_raw_insert (
-    id          bigserial    PRIMARY KEY,
-    dedup_key   varchar(600) NOT NULL,
-    call_id     uuid         NOT NULL,
-    event_type  varchar(100) NOT NULL,
-    occurred_at timestamptz  NOT NULL,
-    source      varchar(16)  NOT NULL,
-    body        text         NOT NULL,
-    state       varchar(8)   NOT NULL DEFAULT 'PENDING' CHECK (state IN ('PENDING', 'APPLIED', 'DEAD')),
-    attempts    integer      NOT NULL DEFAULT 0,
-    due_at      timestamptz  NOT NULL DEFAULT now(),
-    last_error  text,
-    received_at timestamptz  NOT NULL DEFAULT now(),
-    applied_at  timestamptz,
-    CONSTRAINT bench_raw_insert_dedup_key UNIQUE (dedup_key)
-);
-CREATE INDEX bench_raw_insert_pending_idx ON bench_raw_insert (due_at, id) WHERE state = 'PENDING';
-CREATE INDEX bench_raw_insert_pending_call_idx ON bench_raw_insert (call_id, id) WHERE state = 'PENDING';
+-- the inbox's own columns, defaults, constraints and indexes
+CREATE TABLE bench_raw_insert (LIKE hamsa_event_inbox INCLUDING ALL);
 CREATE SEQUENCE bench_raw_key_seq;
 SQL
 # An inbox body as the literal, padded or cut to the inbox's average size (':' made '=' so pgbench sees no

@@ -91,15 +91,15 @@ final class AdminHandler implements HttpHandler {
         JsonNode body = json.parseObject(request.body());
         FaultSettings current = faults.settings();
         Map<String, String> errors = new LinkedHashMap<>();
-        long latencyMs = longField(body, "latencyMs", current.latencyMs(), errors);
-        long latencyJitterMs = longField(body, "latencyJitterMs", current.latencyJitterMs(), errors);
+        long latencyMs = JsonFields.longField(body, "latencyMs", current.latencyMs(), errors);
+        long latencyJitterMs = JsonFields.longField(body, "latencyJitterMs", current.latencyJitterMs(), errors);
         double errorRate = doubleField(body, "errorRate", current.errorRate(), errors);
         double timeoutRate = doubleField(body, "timeoutRate", current.timeoutRate(), errors);
-        long timeoutMs = longField(body, "timeoutMs", current.timeoutMs(), errors);
+        long timeoutMs = JsonFields.longField(body, "timeoutMs", current.timeoutMs(), errors);
         double dropRate = doubleField(body, "dropRate", current.dropRate(), errors);
         double tooManyRequestsRate = doubleField(body, "tooManyRequestsRate", current.tooManyRequestsRate(), errors);
-        long retryAfterSeconds = longField(body, "retryAfterSeconds", current.retryAfterSeconds(), errors);
-        long seed = longField(body, "seed", current.seed(), errors);
+        long retryAfterSeconds = JsonFields.longField(body, "retryAfterSeconds", current.retryAfterSeconds(), errors);
+        long seed = JsonFields.longField(body, "seed", current.seed(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
@@ -118,10 +118,10 @@ final class AdminHandler implements HttpHandler {
     private Router.Reply postFailNext(Router.Request request) {
         JsonNode body = json.parseObject(request.body());
         Map<String, String> errors = new LinkedHashMap<>();
-        long status = longField(body, "status", 0, errors);
-        long times = longField(body, "times", 1, errors);
-        long retryAfter = longField(body, "retryAfterSeconds", -1, errors);
-        boolean drop = booleanField(body, "drop", false, errors);
+        long status = JsonFields.longField(body, "status", 0, errors);
+        long times = JsonFields.longField(body, "times", 1, errors);
+        long retryAfter = JsonFields.longField(body, "retryAfterSeconds", -1, errors);
+        boolean drop = JsonFields.booleanField(body, "drop", false, errors);
         if (drop && body.has("status")) {
             errors.put("status", "a dropped connection has no status: give status or drop, not both");
         }
@@ -159,7 +159,7 @@ final class AdminHandler implements HttpHandler {
     private Router.Reply postLoseNextAnswer(Router.Request request) {
         JsonNode body = request.body().isBlank() ? json.object() : json.parseObject(request.body());
         Map<String, String> errors = new LinkedHashMap<>();
-        long times = longField(body, "times", 1, errors);
+        long times = JsonFields.longField(body, "times", 1, errors);
         if (times < 1 || times > Integer.MAX_VALUE) {
             errors.putIfAbsent("times", "must be between 1 and " + Integer.MAX_VALUE);
         }
@@ -175,9 +175,9 @@ final class AdminHandler implements HttpHandler {
         JsonNode body = json.parseObject(request.body());
         RateLimiter.Policy current = rateLimiter.policy();
         Map<String, String> errors = new LinkedHashMap<>();
-        long limit = longField(body, "limit", current.limit(), errors);
-        long windowSeconds = longField(body, "windowSeconds", -1, errors);
-        long windowMillis = longField(body, "windowMillis", -1, errors);
+        long limit = JsonFields.longField(body, "limit", current.limit(), errors);
+        long windowSeconds = JsonFields.longField(body, "windowSeconds", -1, errors);
+        long windowMillis = JsonFields.longField(body, "windowMillis", -1, errors);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
@@ -269,29 +269,7 @@ final class AdminHandler implements HttpHandler {
         return array;
     }
 
-    private static long longField(JsonNode body, String name, long fallback, Map<String, String> errors) {
-        JsonNode node = body.get(name);
-        if (node == null) {
-            return fallback;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            errors.put(name, "must be an integer");
-            return fallback;
-        }
-        return node.longValue();
-    }
 
-    private static boolean booleanField(JsonNode body, String name, boolean fallback, Map<String, String> errors) {
-        JsonNode node = body.get(name);
-        if (node == null) {
-            return fallback;
-        }
-        if (!node.isBoolean()) {
-            errors.put(name, "must be true or false");
-            return fallback;
-        }
-        return node.booleanValue();
-    }
 
     private static double doubleField(JsonNode body, String name, double fallback, Map<String, String> errors) {
         JsonNode node = body.get(name);

@@ -81,10 +81,10 @@ final class CallAdmin {
                 outcome = current.outcome();
             }
         }
-        long stepDelay = longField(body, "stepDelayMillis", current.stepDelayMillis(), errors);
-        long turns = longField(body, "transcriptTurns", current.transcriptTurns(), errors);
-        long copies = longField(body, "copies", current.copies(), errors);
-        boolean shuffle = booleanField(body, "shuffle", current.shuffle(), errors);
+        long stepDelay = JsonFields.longField(body, "stepDelayMillis", current.stepDelayMillis(), errors);
+        long turns = JsonFields.longField(body, "transcriptTurns", current.transcriptTurns(), errors);
+        long copies = JsonFields.longField(body, "copies", current.copies(), errors);
+        boolean shuffle = JsonFields.booleanField(body, "shuffle", current.shuffle(), errors);
         Set<String> drop = current.dropEventTypes();
         JsonNode dropNode = body.get("dropEventTypes");
         if (dropNode != null) {
@@ -101,10 +101,10 @@ final class CallAdmin {
                 }
             }
         }
-        long deliveryDelay = longField(body, "deliveryDelayMillis", current.deliveryDelayMillis(), errors);
-        boolean autoPlay = booleanField(body, "autoPlay", current.autoPlay(), errors);
-        long maxAttempts = longField(body, "maxAttempts", current.maxAttempts(), errors);
-        long backoff = longField(body, "retryBackoffMillis", current.retryBackoffMillis(), errors);
+        long deliveryDelay = JsonFields.longField(body, "deliveryDelayMillis", current.deliveryDelayMillis(), errors);
+        boolean autoPlay = JsonFields.booleanField(body, "autoPlay", current.autoPlay(), errors);
+        long maxAttempts = JsonFields.longField(body, "maxAttempts", current.maxAttempts(), errors);
+        long backoff = JsonFields.longField(body, "retryBackoffMillis", current.retryBackoffMillis(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
@@ -139,27 +139,5 @@ final class CallAdmin {
         return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
     }
 
-    private static long longField(JsonNode body, String name, long fallback, Map<String, String> errors) {
-        JsonNode node = body.get(name);
-        if (node == null) {
-            return fallback;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            errors.put(name, "must be an integer");
-            return fallback;
-        }
-        return node.longValue();
-    }
 
-    private static boolean booleanField(JsonNode body, String name, boolean fallback, Map<String, String> errors) {
-        JsonNode node = body.get(name);
-        if (node == null) {
-            return fallback;
-        }
-        if (!node.isBoolean()) {
-            errors.put(name, "must be true or false");
-            return fallback;
-        }
-        return node.booleanValue();
-    }
 }

@@ -2,9 +2,9 @@ package dev.switchboard.simulator;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -33,11 +33,6 @@ final class WebhookDispatcher {
     private final Activity activity;
     private final ScheduledExecutorService scheduler;
     private final ThreadPoolExecutor pool;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(REQUEST_TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
     private final ArrayDeque<WebhookDelivery> deliveries = new ArrayDeque<>();
 
     WebhookDispatcher(Clock clock, Activity activity, ScheduledExecutorService scheduler) {
@@ -147,19 +142,40 @@ final class WebhookDispatcher {
             }
         }
 
-        private int post(WebhookEvent event) throws InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                    .timeout(REQUEST_TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", USER_AGENT)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(event.body()));
-            String authorization = call.authorization();
-            if (authorization != null) {
-                request.header("Authorization", authorization);
-            }
+        /**
+         * One delivery over {@link HttpURLConnection} (java.base), not {@code java.net.http}: the simulator runs
+         * inside Switchboard's native executable in sandbox mode, whose image does not carry that module.
+         */
+        private int post(WebhookEvent event) {
+            HttpURLConnection connection = null;
             try {
-                return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                connection = (HttpURLConnection) url.toURL().openConnection();
+                connection.setConnectTimeout((int) REQUEST_TIMEOUT.toMillis());
+                connection.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());
+                connection.setInstanceFollowRedirects(false);
+                connection.setRequestMethod("POST");
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(event.body().length);
+                connection.setRequestProperty("Content-Type", "application/json");
+                connection.setRequestProperty("User-Agent", USER_AGENT);
+                String authorization = call.authorization();
+                if (authorization != null) {
+                    connection.setRequestProperty("Authorization", authorization);
+                }
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(event.body());
+                }
+                int status = connection.getResponseCode();
+                try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+                    if (in != null) {
+                        in.readAllBytes();
+                    }
+                }
+                return status;
             } catch (IOException | RuntimeException e) {
+                if (connection != null) {
+                    connection.disconnect();
+                }
                 return WebhookDelivery.IO_FAILURE;
             }
         }

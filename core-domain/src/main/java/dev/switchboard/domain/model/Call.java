@@ -27,7 +27,7 @@ public record Call(CallId id, TeamId team, VoiceAgentId agentId, HamsaAgentId ha
 
     /** The key Switchboard adds to a call's params, so Hamsa's record of the call names Switchboard's call. */
     public static final String CORRELATION_PARAM = "switchboard_call_id";
-    public static final int EXTERNAL_ID_MAX = 255;
+    public static final int EXTERNAL_ID_MAX = VoiceAgent.EXTERNAL_ID_MAX;
     public static final int MAX_PARAMS = 50;
 
     private static final Comparator<TranscriptLine> TRANSCRIPT_ORDER = Comparator
@@ -62,16 +62,9 @@ public record Call(CallId id, TeamId team, VoiceAgentId agentId, HamsaAgentId ha
                 List.of(new TimelineEntry("queued", now, Map.of())), now, now, null, null, 1);
     }
 
+    /** The same rules as an agent's: a team's own reference, not blank, at most 255 characters. */
     public static void checkExternalId(String externalId) {
-        if (externalId == null) {
-            return;
-        }
-        if (externalId.isBlank()) {
-            throw InvalidInputException.of("externalId", "must not be blank when given");
-        }
-        if (externalId.length() > EXTERNAL_ID_MAX) {
-            throw InvalidInputException.of("externalId", "must be at most " + EXTERNAL_ID_MAX + " characters");
-        }
+        VoiceAgent.checkExternalId(externalId);
     }
 
     private static void checkParams(Map<String, Object> params) {

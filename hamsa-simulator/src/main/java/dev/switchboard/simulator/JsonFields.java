@@ -1,0 +1,35 @@
+package dev.switchboard.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/** Reads optional fields of an admin request body, noting each one of the wrong type in {@code errors}. */
+final class JsonFields {
+
+    private JsonFields() {
+    }
+
+    static long longField(JsonNode body, String name, long fallback, Map<String, String> errors) {
+        JsonNode node = body.get(name);
+        if (node == null) {
+            return fallback;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            errors.put(name, "must be an integer");
+            return fallback;
+        }
+        return node.longValue();
+    }
+
+    static boolean booleanField(JsonNode body, String name, boolean fallback, Map<String, String> errors) {
+        JsonNode node = body.get(name);
+        if (node == null) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            errors.put(name, "must be true or false");
+            return fallback;
+        }
+        return node.booleanValue();
+    }
+}
