@@ -1,10 +1,10 @@
 package dev.switchboard.simulator;
 
 import java.io.IOException;
-import java.net.URI;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -124,15 +124,12 @@ final class WebhookDispatcher {
                 next();
                 return;
             }
-            int status;
-            try {
-                status = post(event);
-            } catch (InterruptedException e) {
+            if (Thread.currentThread().isInterrupted()) {
                 // Closing: nothing more is delivered.
-                Thread.currentThread().interrupt();
                 abandon();
                 return;
             }
+            int status = post(event);
             record(new WebhookDelivery(event.callId(), event.eventType(), event.timestamp(), attempt, status,
                     clock.instant()));
             if ((status >= 200 && status < 300) || attempt >= script.maxAttempts()) {
