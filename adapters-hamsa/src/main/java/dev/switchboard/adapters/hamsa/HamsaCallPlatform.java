@@ -64,6 +64,12 @@ class HamsaCallPlatform implements CallPlatform {
                 .orElseThrow(() -> HamsaJson.badResponse("call placed without a jobId").withEffectUnknown());
     }
 
+    /**
+     * Walks the agent's calls since {@code since} for one carrying the correlation key. "Not there" is only said
+     * when every call was seen and each showed its params; a search that cannot tell (a call without params,
+     * more pages than the walk reads) is a failure whose effect is unknown, so the dispatch is tried again later
+     * instead of placing the call a second time.
+     */
     @Override
     public Optional<String> findCall(HamsaAgentId agent, CallId call, Instant since) {
         for (int page = 1; page <= MAX_PAGES; page++) {
@@ -72,23 +78,28 @@ class HamsaCallPlatform implements CallPlatform {
                     () -> api.conversations(agent.value(), since.toString(), current, PAGE_SIZE)));
             JsonNode items = payload == null ? null : payload.isArray() ? payload : payload.get("calls");
             if (items == null || !items.isArray()) {
-                throw HamsaJson.badResponse("conversation list without calls");
+                throw HamsaJson.badResponse("conversation list without calls").withEffectUnknown();
             }
             for (JsonNode item : items) {
                 JsonNode params = item.has("callParams") ? item.get("callParams") : item.get("params");
-                if (params != null && call.toString().equals(params.path(Call.CORRELATION_PARAM).asText(null))) {
-                    Optional<String> id = text(item, "id", "jobId", "conversationId");
+                if (params == null || !params.isObject()) {
+                    throw HamsaJson.badResponse("a listed call shows no params: cannot tell whether the call is on Hamsa")
+                            .withEffectUnknown();
+                }
+                if (call.toString().equals(params.path(Call.CORRELATION_PARAM).asText(null))) {
+                    Optional<String> id = text(item, "jobId", "id", "conversationId");
                     if (id.isPresent()) {
                         return id;
                     }
                 }
             }
-            if (items.isEmpty() || items.size() < PAGE_SIZE && !HamsaJson.total(payload).isPresent()
-                    || HamsaJson.total(payload).map(t -> (long) current * PAGE_SIZE >= t).orElse(false)) {
+            Optional<Long> total = HamsaJson.total(payload);
+            if (items.isEmpty() || total.map(t -> (long) current * PAGE_SIZE >= t).orElse(items.size() < PAGE_SIZE)) {
                 return Optional.empty();
             }
         }
-        return Optional.empty();
+        throw HamsaJson.badResponse("more than " + MAX_PAGES * PAGE_SIZE + " calls of the agent to search")
+                .withEffectUnknown();
     }
 
     @Override

@@ -126,13 +126,13 @@ public class ProblemMapper {
                 .build();
     }
 
-    /** Nothing was stored: the client (or Hamsa, for a webhook) should send it again. */
+    /** Not acknowledged: the client (or Hamsa, for a webhook) should send it again; a repeat is safe. */
     @ServerExceptionMapper
     public Response storageUnavailable(StorageUnavailableException e, UriInfo uri) {
         LOG.warnf("STORAGE_UNAVAILABLE for %s: %s", path(uri), e.getMessage());
         return Response.fromResponse(respond(Problem.of(503, "STORAGE_UNAVAILABLE", "Storage unavailable",
-                        "Switchboard's database cannot be reached; nothing was stored. Retry after the time given in "
-                                + "Retry-After.", path(uri))))
+                        "Switchboard's database cannot be reached, or did not confirm in time; the request was not "
+                                + "acknowledged. Retry after the time given in Retry-After.", path(uri))))
                 .header("Retry-After", DEFAULT_RETRY_AFTER.toSeconds())
                 .build();
     }
@@ -145,8 +145,6 @@ public class ProblemMapper {
                             "Send the call's webhook secret as 'Authorization: Bearer <secret>'.", path(uri))))
                     .header("WWW-Authenticate", "Bearer realm=\"switchboard-webhooks\"")
                     .build();
-            case UNKNOWN_CALL -> respond(Problem.of(404, "WEBHOOK_UNKNOWN_CALL", "Unknown call",
-                    "Switchboard placed no call with this id; the event was not stored.", path(uri)));
             case MISMATCH -> respond(Problem.of(422, "WEBHOOK_MISMATCH", "Event does not match its call",
                     e.getMessage() + "; the event was not stored.", path(uri)));
         };

@@ -157,6 +157,19 @@ class CallWorkersTest {
     }
 
     @Test
+    void a_call_an_earlier_attempt_may_have_placed_can_no_longer_be_cancelled() {
+        hamsa.setCallScript(SandboxHamsa.FAST_CALLS.withAutoPlay(false));
+        String id = place();
+        hamsa.loseNextAnswer();
+        assertThat(dispatch.dispatchDue(10)).isEqualTo(1);
+        assertThat(status(id)).isEqualTo("QUEUED");
+
+        given().spec(team.spec()).post("/api/v1/calls/" + id + "/cancel").then().statusCode(409)
+                .body("code", equalTo("CALL_NOT_CANCELLABLE"));
+        assertThat(countOnHamsa(hamsa, id)).isEqualTo(1);
+    }
+
+    @Test
     void a_call_hamsa_refuses_fails_with_the_reason_and_one_it_cannot_take_is_retried_then_failed() {
         hamsa.setCallScript(SandboxHamsa.FAST_CALLS.withAutoPlay(false));
         String refused = place();
@@ -167,7 +180,8 @@ class CallWorkersTest {
         assertThat(failed.getString("failureReason")).startsWith("Hamsa refused the call");
 
         String unlucky = place();
-        hamsa.failNext(500, 100, Duration.ZERO);
+        // 503: Hamsa surely did nothing (after a 500 it may have placed the call, which is then never given up on)
+        hamsa.failNext(503, 100, Duration.ZERO);
         for (int attempt = 1; attempt <= 3; attempt++) {
             int taken = attempt;
             // Each attempt here is five failed requests: the breaker would open and hold the call back (which does

@@ -122,20 +122,26 @@ class HamsaWebhookReceiverTest {
     }
 
     @Test
-    void events_for_an_unknown_call_or_naming_another_agent_or_hamsa_call_are_refused() {
+    void events_for_an_unknown_call_get_the_answer_of_a_wrong_secret_and_another_agent_is_refused() {
         Map<String, Object> body = event("call.started", Instant.now(), Map.of());
-        deliver(UUID.randomUUID().toString(), onHamsa.authorization(), body).then().statusCode(404)
-                .body("code", equalTo("WEBHOOK_UNKNOWN_CALL"));
-        deliver("not-a-call", onHamsa.authorization(), body).then().statusCode(404);
+        deliver(UUID.randomUUID().toString(), onHamsa.authorization(), body).then().statusCode(401)
+                .body("code", equalTo("WEBHOOK_UNAUTHENTICATED"));
+        deliver("not-a-call", onHamsa.authorization(), body).then().statusCode(401);
 
         Map<String, Object> otherAgent = new java.util.HashMap<>(body);
         otherAgent.put("agentId", "agent-of-someone-else");
         deliver(callId, onHamsa.authorization(), otherAgent).then().statusCode(422).body("code", equalTo("WEBHOOK_MISMATCH"));
-        Map<String, Object> otherHamsaCall = new java.util.HashMap<>(body);
-        otherHamsaCall.put("callId", "another-hamsa-call");
-        deliver(callId, onHamsa.authorization(), otherHamsaCall).then().statusCode(422);
-
         assertThat(inboxRows(db, callId)).isZero();
+    }
+
+    @Test
+    void an_event_naming_another_hamsa_call_id_is_kept_since_it_holds_this_calls_secret() {
+        Map<String, Object> body = new java.util.HashMap<>(event("call.started", Instant.now(), Map.of()));
+        body.put("callId", "another-name-for-the-call");
+
+        deliver(callId, onHamsa.authorization(), body).then().statusCode(200).body("duplicate", equalTo(false));
+        assertThat(inboxRows(db, callId)).isEqualTo(1);
+        assertThat(awaitStatus(team, callId, "STARTED").getString("hamsaCallId")).isEqualTo(onHamsa.jobId());
     }
 
     @Test

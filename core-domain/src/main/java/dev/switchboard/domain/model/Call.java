@@ -89,7 +89,9 @@ public record Call(CallId id, TeamId team, VoiceAgentId agentId, HamsaAgentId ha
     /** Hamsa accepted the call and named it. */
     public Call dispatched(String hamsaCallId, Instant now) {
         Objects.requireNonNull(hamsaCallId, "hamsaCallId");
-        return new Builder(this, now).hamsaCallId(hamsaCallId).dispatchedAt(now)
+        // An id Hamsa's first webhook already gave is kept: a call's Hamsa id never changes once known.
+        return new Builder(this, now).hamsaCallId(this.hamsaCallId != null ? this.hamsaCallId : hamsaCallId)
+                .dispatchedAt(now)
                 .status(status.advancedTo(CallStatus.DISPATCHED))
                 .timeline(withEntry(timeline, new TimelineEntry("dispatched", now, Map.of("hamsaCallId", hamsaCallId))))
                 .build();
@@ -173,7 +175,9 @@ public record Call(CallId id, TeamId team, VoiceAgentId agentId, HamsaAgentId ha
         }
         detail.put("status", finalStatus.name());
         if (status.isFinal()) {
-            // The first end wins; a second one (a reconciler's, or a repeat with another timestamp) changes nothing.
+            // The first end wins; a second one (a reconciler's, or a repeat with another timestamp) changes nothing,
+            // except to fill in what the first left empty (a reconciler's end may lack what Hamsa's webhook has).
+            fillMissing(p, next, warnings);
             return;
         }
         next.status(finalStatus).endedAt(event.occurredAt());
@@ -229,6 +233,30 @@ public record Call(CallId id, TeamId team, VoiceAgentId agentId, HamsaAgentId ha
     public boolean transcriptIsFinal() {
         return timeline.stream().anyMatch(e -> e.event().equals(HamsaEvent.CALL_ENDED)
                 && Boolean.TRUE.equals(e.detail().get(FULL_TRANSCRIPT)));
+    }
+
+    private void fillMissing(Map<String, Object> p, Builder next, List<String> warnings) {
+        if (transcript.isEmpty()) {
+            List<TranscriptLine> full = transcriptOf(p.get("transcription"), endedAt, warnings);
+            if (full != null && !full.isEmpty()) {
+                next.transcript(full);
+            }
+        }
+        if (recordingUrl == null) {
+            String recording = JsonValues.text(p, "conversationRecording");
+            next.recordingUrl(recording != null ? recording : JsonValues.text(p, "recordingUrl"));
+        }
+        if (outcome == null) {
+            Map<String, Object> result = JsonValues.object(p, "outcomeResult");
+            if (result != null) {
+                Map<String, Object> shown = new LinkedHashMap<>(result);
+                shown.remove(CORRELATION_PARAM);
+                next.outcome(shown);
+            }
+        }
+        if (durationSeconds == null && p.get("callDuration") instanceof Number n) {
+            next.durationSeconds(n.intValue());
+        }
     }
 
     private static TranscriptLine lineOf(Map<String, Object> p, Instant at, List<String> warnings) {

@@ -5,11 +5,9 @@ public final class WebhookRefusedException extends DomainException {
 
     /** Why; each reason has its own answer. */
     public enum Reason {
-        /** No credentials, or not the ones this call (or agent) was given. */
+        /** No credentials, not the ones this call was given, or no such call (the same answer, on purpose). */
         BAD_CREDENTIALS,
-        /** The path names no call Switchboard placed. */
-        UNKNOWN_CALL,
-        /** The event names another agent, project or Hamsa call than the one the path names. */
+        /** The event names another agent or project than the call the path names. */
         MISMATCH
     }
 

@@ -65,12 +65,23 @@ public final class CallDispatchService implements DispatchCallsUseCase {
         }
         String hamsaCallId;
         try {
-            Optional<String> earlier = job.attempt() > 1
-                    ? platform.findCall(call.hamsaAgentId(), call.id(), call.createdAt().minus(CLOCK_SLACK))
-                    : Optional.empty();
-            earlier.ifPresent(id -> LOG.log(System.Logger.Level.INFO,
-                    "Call {0} was already placed on Hamsa as {1} by an earlier attempt; not sent again", call.id(), id));
-            hamsaCallId = earlier.orElseGet(() -> platform.placeCall(request(job)));
+            Optional<String> earlier = Optional.empty();
+            if (job.attempt() > 1) {
+                if (!holdsLease(job)) {
+                    return;
+                }
+                earlier = platform.findCall(call.hamsaAgentId(), call.id(), call.createdAt().minus(CLOCK_SLACK));
+                earlier.ifPresent(id -> LOG.log(System.Logger.Level.INFO,
+                        "Call {0} was already placed on Hamsa as {1} by an earlier attempt; not sent again", call.id(), id));
+            }
+            if (earlier.isPresent()) {
+                hamsaCallId = earlier.get();
+            } else {
+                if (!holdsLease(job)) {
+                    return;
+                }
+                hamsaCallId = platform.placeCall(request(job));
+            }
         } catch (PlatformException e) {
             failed(job, e);
             return;
@@ -78,11 +89,25 @@ public final class CallDispatchService implements DispatchCallsUseCase {
             // Not Hamsa's answer (a sealed secret that cannot be opened, a fault of ours): this job alone is given
             // back, and the rest of the batch is still sent. The team's reason does not show our internals.
             LOG.log(System.Logger.Level.ERROR, "Call " + call.id() + " could not be sent", e);
-            retryOrFail(job, e.toString(), "Switchboard could not send the call after " + job.attempt() + " attempts");
+            retryOrFail(job, e.toString(), "Switchboard could not send the call after " + job.attempt() + " attempts",
+                    false);
             return;
         }
         String accepted = hamsaCallId;
         finish(job, current -> current.dispatched(accepted, clock.instant()));
+    }
+
+    /**
+     * Renews the lease right before a request to Hamsa. A job leased in a batch may wait its turn behind the
+     * others (and behind teams for the quota) past its lease; another worker may then have taken it, and must
+     * be the only one to send it.
+     */
+    private boolean holdsLease(DispatchJob job) {
+        if (queue.renew(job, policy.dispatchLease())) {
+            return true;
+        }
+        LOG.log(System.Logger.Level.INFO, "Call {0}: lease lost before sending; another worker has it", job.call().id());
+        return false;
     }
 
     private PlatformCallRequest request(DispatchJob job) {
@@ -110,7 +135,8 @@ public final class CallDispatchService implements DispatchCallsUseCase {
             queue.retryLater(job, next, e.failure() + ": " + e.getMessage(), false);
         } else {
             retryOrFail(job, e.failure() + ": " + e.getMessage(),
-                    "Hamsa could not be reached after " + job.attempt() + " attempts: " + e.getMessage());
+                    "Hamsa could not be reached after " + job.attempt() + " attempts: " + e.getMessage(),
+                    e.mayHaveTakenEffect());
         }
     }
 
@@ -122,17 +148,21 @@ public final class CallDispatchService implements DispatchCallsUseCase {
         };
     }
 
-    /** Gives the job back for a later attempt, or fails the call, with {@code reason}, once its attempts are used up. */
-    private void retryOrFail(DispatchJob job, String error, String reason) {
+    /**
+     * Gives the job back for a later attempt, or fails the call, with {@code reason}, once its attempts are used up.
+     * A call whose last attempt may have reached Hamsa is never failed: Hamsa may be ringing it. It is tried again,
+     * and the next attempt asks Hamsa first; only an answer that Hamsa does not have it lets the call fail.
+     */
+    private void retryOrFail(DispatchJob job, String error, String reason, boolean mayHaveReachedHamsa) {
         Call call = job.call();
-        if (job.attempt() >= policy.dispatchMaxAttempts()) {
+        if (job.attempt() >= policy.dispatchMaxAttempts() && !mayHaveReachedHamsa) {
             LOG.log(System.Logger.Level.WARNING, "Call {0} not sent after {1} attempts: {2}", call.id(), job.attempt(),
                     error);
             finish(job, current -> current.failedToDispatch(reason, clock.instant()));
         } else {
             Instant next = clock.instant().plus(policy.dispatchBackoff(job.attempt()));
-            LOG.log(System.Logger.Level.INFO, "Call {0} attempt {1} failed ({2}); next at {3}", call.id(), job.attempt(),
-                    error, next);
+            LOG.log(job.attempt() >= policy.dispatchMaxAttempts() ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
+                    "Call {0} attempt {1} failed ({2}); next at {3}", call.id(), job.attempt(), error, next);
             queue.retryLater(job, next, error, true);
         }
     }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Repairs missed webhooks. A call Hamsa accepted longer ago than the longest a call may last, and whose end never
@@ -26,6 +27,7 @@ import java.util.Objects;
 public final class CallReconcileService implements ReconcileCallsUseCase {
 
     private static final System.Logger LOG = System.getLogger(CallReconcileService.class.getName());
+    private static final java.time.Duration LIST_SLACK = java.time.Duration.ofMinutes(5);
 
     private final CallRepository calls;
     private final CallPlatform platform;
@@ -55,7 +57,7 @@ public final class CallReconcileService implements ReconcileCallsUseCase {
     private void reconcile(Call call, Instant now) {
         PlatformConversation conversation;
         try {
-            conversation = platform.conversation(call.hamsaCallId());
+            conversation = lookUp(call);
         } catch (PlatformException e) {
             if (e.failure() == PlatformFailure.NOT_FOUND) {
                 LOG.log(System.Logger.Level.WARNING, "Call {0} is overdue and Hamsa has no record of {1}: it is FAILED",
@@ -75,6 +77,27 @@ public final class CallReconcileService implements ReconcileCallsUseCase {
         Map<String, Object> fields = new LinkedHashMap<>(conversation.fields());
         fields.put("status", conversation.status());
         store(call, fields, now);
+    }
+
+    /**
+     * Hamsa's record of the call: by its conversation id when a webhook gave one, else by the id Hamsa gave it.
+     * A "not found" is believed only once Hamsa's own list of the agent's calls, searched by Switchboard's id,
+     * has no such call either (Hamsa may name one call differently in different places).
+     */
+    private PlatformConversation lookUp(Call call) {
+        String id = call.hamsaConversationId() != null ? call.hamsaConversationId() : call.hamsaCallId();
+        try {
+            return platform.conversation(id);
+        } catch (PlatformException e) {
+            if (e.failure() != PlatformFailure.NOT_FOUND) {
+                throw e;
+            }
+            Optional<String> listed = platform.findCall(call.hamsaAgentId(), call.id(), call.createdAt().minus(LIST_SLACK));
+            if (listed.isEmpty() || listed.get().equals(id)) {
+                throw e;
+            }
+            return platform.conversation(listed.get());
+        }
     }
 
     private void store(Call call, Map<String, Object> fields, Instant now) {

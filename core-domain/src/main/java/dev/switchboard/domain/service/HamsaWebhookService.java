@@ -41,9 +41,10 @@ public final class HamsaWebhookService implements ReceiveHamsaWebhookUseCase {
     @Override
     public WebhookReceipt receive(HamsaDelivery delivery) {
         CallId id = parse(delivery.callId());
+        // An unknown call gets the same answer as a wrong secret: without credentials nobody learns which ids exist.
         WebhookTarget target = calls.webhookTarget(id).orElseThrow(() -> {
             LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused: no call {0}", id);
-            return new WebhookRefusedException(Reason.UNKNOWN_CALL, "Switchboard placed no call " + id);
+            return new WebhookRefusedException(Reason.BAD_CREDENTIALS, "bad or missing credentials");
         });
         if (!WebhookSecret.presentedIn(delivery.authorization(), target.secretDigest())) {
             LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused: bad or missing credentials for call {0}", id);
@@ -52,7 +53,12 @@ public final class HamsaWebhookService implements ReceiveHamsaWebhookUseCase {
         HamsaEvent event = HamsaEvent.fromEnvelope(delivery.envelope().get(), HamsaEvent.SOURCE_WEBHOOK);
         refuseMismatch(id, "agentId", event.agentId(), target.hamsaAgentId().value());
         refuseMismatch(id, "projectId", event.projectId(), projectId.orElse(null));
-        refuseMismatch(id, "callId", event.hamsaCallId(), target.hamsaCallId());
+        if (event.hamsaCallId() != null && target.hamsaCallId() != null && !event.hamsaCallId().equals(target.hamsaCallId())) {
+            // The sender proved it holds this call's secret; Hamsa may name one call differently in its API and in
+            // its webhooks. Refusing would lose the event (Hamsa does not retry a 4xx): keep it, and say so.
+            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook for call {0} names Hamsa call {1}, not {2}; stored anyway",
+                    id, event.hamsaCallId(), target.hamsaCallId());
+        }
         String key = dedupKey(id, event, delivery.body());
         boolean stored = inbox.accept(new InboxEntry(key, id, event, delivery.body()));
         LOG.log(System.Logger.Level.INFO, "Hamsa event {0} for call {1} {2} (dedup key {3})", event.type(), id,
@@ -73,7 +79,8 @@ public final class HamsaWebhookService implements ReceiveHamsaWebhookUseCase {
         try {
             return CallId.parse(text);
         } catch (RuntimeException e) {
-            throw new WebhookRefusedException(Reason.UNKNOWN_CALL, "Switchboard placed no call " + text);
+            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused: no call {0}", text);
+            throw new WebhookRefusedException(Reason.BAD_CREDENTIALS, "bad or missing credentials");
         }
     }
 

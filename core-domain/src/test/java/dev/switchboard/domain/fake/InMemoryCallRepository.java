@@ -136,7 +136,7 @@ public final class InMemoryCallRepository implements CallRepository, CallDispatc
     public synchronized Call cancel(TeamId team, CallId id, UnaryOperator<Call> cancel) {
         Call call = findById(team, id).orElseThrow(() -> new CallNotFoundException(id.toString()));
         Job job = jobs.get(id);
-        if (job != null && job.leasedAt(clock.instant())) {
+        if (job != null && (job.leasedAt(clock.instant()) || job.attempts > 0)) {
             throw new CallNotCancellableException(id, call.status());
         }
         Call cancelled = cancel.apply(call);
@@ -184,6 +184,15 @@ public final class InMemoryCallRepository implements CallRepository, CallDispatc
             leased.add(new DispatchJob(row.call, row.sealedSecret, job.attempts, owner));
         }
         return leased;
+    }
+
+    @Override
+    public synchronized boolean renew(DispatchJob dispatchJob, Duration lease) {
+        if (!holds(dispatchJob)) {
+            return false;
+        }
+        jobs.get(dispatchJob.call().id()).leaseExpiresAt = clock.instant().plus(lease);
+        return true;
     }
 
     @Override

@@ -115,6 +115,40 @@ class CallDispatchServiceTest {
     }
 
     @Test
+    void a_job_whose_lease_ran_out_while_it_waited_its_turn_is_not_sent_by_the_slow_worker() {
+        Call call = h.place();
+        // The slow worker leased it in a batch; by its turn the lease has run out and another worker has it.
+        CallDispatchQueue slowBatch = new DelegatingQueue(h.calls) {
+            @Override
+            public List<DispatchJob> lease(int max, String owner, Duration lease) {
+                List<DispatchJob> jobs = super.lease(max, owner, lease);
+                h.clock.advance(lease.plusSeconds(1));
+                assertThat(h.calls.lease(10, "worker-2", lease)).hasSize(1);
+                return jobs;
+            }
+        };
+        CallDispatchService slow = new CallDispatchService(slowBatch, h.platform, h.cipher, h.clock, CallHarness.POLICY,
+                "worker-1");
+
+        assertThat(slow.dispatchDue(10)).isEqualTo(1);
+
+        assertThat(h.platform.placed()).as("the slow worker sent nothing").isEmpty();
+        assertThat(h.stored(call.id()).status()).isEqualTo(CallStatus.QUEUED);
+    }
+
+    @Test
+    void a_call_whose_attempts_may_each_have_reached_hamsa_is_not_failed_but_asked_about_again() {
+        Call call = h.place();
+        for (int attempt = 1; attempt <= CallHarness.MAX_ATTEMPTS + 2; attempt++) {
+            h.platform.failNextPlacements(1, new PlatformException(PlatformFailure.TIMEOUT, null, "no answer"));
+            assertThat(h.dispatcher.dispatchDue(10)).isEqualTo(1);
+            assertThat(h.stored(call.id()).status()).as("after attempt %d", attempt).isEqualTo(CallStatus.QUEUED);
+            h.clock.advance(CallHarness.RETRY_DELAY.multipliedBy(64));
+        }
+        assertThat(h.platform.operations()).as("each attempt after the first asks Hamsa first").contains("findCall");
+    }
+
+    @Test
     void a_call_held_back_by_our_queue_or_breaker_waits_without_using_up_its_attempts() {
         Call call = h.place();
         h.platform.failNextPlacements(10, failure(PlatformFailure.CIRCUIT_OPEN));
@@ -271,11 +305,45 @@ class CallDispatchServiceTest {
                         Duration.ofSeconds(320), Duration.ofSeconds(320));
     }
 
+    /** A queue that does what the one it wraps does, for tests to change one step of. */
+    private static class DelegatingQueue implements CallDispatchQueue {
+        private final CallDispatchQueue delegate;
+
+        DelegatingQueue(CallDispatchQueue delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<DispatchJob> lease(int max, String owner, Duration lease) {
+            return delegate.lease(max, owner, lease);
+        }
+
+        @Override
+        public boolean renew(DispatchJob job, Duration lease) {
+            return delegate.renew(job, lease);
+        }
+
+        @Override
+        public boolean complete(DispatchJob job, java.util.function.UnaryOperator<Call> change) {
+            return delegate.complete(job, change);
+        }
+
+        @Override
+        public void retryLater(DispatchJob job, Instant at, String error, boolean counts) {
+            delegate.retryLater(job, at, error, counts);
+        }
+    }
+
     /** A queue whose worker dies after calling Hamsa and before storing the outcome. */
     private record DyingQueue(CallDispatchQueue delegate) implements CallDispatchQueue {
         @Override
         public List<DispatchJob> lease(int max, String owner, Duration lease) {
             return delegate.lease(max, owner, lease);
+        }
+
+        @Override
+        public boolean renew(DispatchJob job, Duration lease) {
+            return delegate.renew(job, lease);
         }
 
         @Override

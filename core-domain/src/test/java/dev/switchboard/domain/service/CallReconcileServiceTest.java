@@ -125,7 +125,7 @@ class CallReconcileServiceTest {
     }
 
     @Test
-    void a_late_webhook_end_and_the_reconcilers_end_apply_only_the_first() {
+    void a_late_webhook_end_after_the_reconcilers_keeps_the_first_status_and_fills_in_what_it_lacked() {
         h.platform.setConversation(new PlatformConversation(call.hamsaCallId(), "FAILED", null,
                 Map.of("failureReason", "from the reconciler")));
         pastMaxDuration();
@@ -138,7 +138,9 @@ class CallReconcileServiceTest {
         Call ended = h.stored(call.id());
         assertThat(ended.status()).isEqualTo(CallStatus.FAILED);
         assertThat(ended.failureReason()).isEqualTo("from the reconciler");
-        assertThat(ended.recordingUrl()).isNull();
+        assertThat(ended.recordingUrl()).as("the reconciler had none; the webhook's fills it in")
+                .isEqualTo("https://storage.tryhamsa.com/recordings/conv-123.mp3");
+        assertThat(ended.outcome()).isNotNull();
         assertThat(ended.timeline()).filteredOn(e -> e.event().equals(HamsaEvent.CALL_ENDED)).hasSize(2);
     }
 

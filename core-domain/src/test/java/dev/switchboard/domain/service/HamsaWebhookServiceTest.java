@@ -87,10 +87,10 @@ class HamsaWebhookServiceTest {
     }
 
     @Test
-    void a_call_switchboard_never_placed_is_unknown() {
-        assertRefused(new HamsaDelivery(CallId.newId().toString(), bearer, MUST_NOT_PARSE, "{}"), Reason.UNKNOWN_CALL);
-        assertRefused(new HamsaDelivery("not-a-uuid", bearer, MUST_NOT_PARSE, "{}"), Reason.UNKNOWN_CALL);
-        assertRefused(new HamsaDelivery(null, bearer, MUST_NOT_PARSE, "{}"), Reason.UNKNOWN_CALL);
+    void a_call_switchboard_never_placed_gets_the_answer_of_a_wrong_secret() {
+        assertRefused(new HamsaDelivery(CallId.newId().toString(), bearer, MUST_NOT_PARSE, "{}"), Reason.BAD_CREDENTIALS);
+        assertRefused(new HamsaDelivery("not-a-uuid", bearer, MUST_NOT_PARSE, "{}"), Reason.BAD_CREDENTIALS);
+        assertRefused(new HamsaDelivery(null, bearer, MUST_NOT_PARSE, "{}"), Reason.BAD_CREDENTIALS);
     }
 
     @Test
@@ -114,11 +114,11 @@ class HamsaWebhookServiceTest {
     }
 
     @Test
-    void an_event_naming_another_hamsa_call_is_a_mismatch() {
+    void an_event_naming_another_hamsa_call_is_kept_since_it_holds_the_calls_secret() {
         Map<String, Object> envelope = ended(call.id());
         envelope.put("callId", "call_other");
 
-        assertRefused(delivery(envelope), Reason.MISMATCH);
+        assertThat(service.receive(delivery(envelope)).duplicate()).isFalse();
     }
 
     @Test

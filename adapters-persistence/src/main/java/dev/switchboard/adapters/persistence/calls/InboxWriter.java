@@ -4,8 +4,8 @@ import dev.switchboard.domain.model.StorageUnavailableException;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,16 +32,19 @@ final class InboxWriter implements AutoCloseable {
     static final int MAX_BATCH = 256;
     private static final String INSERT = "INSERT INTO hamsa_event_inbox"
             + " (dedup_key, call_id, event_type, occurred_at, source, body)"
-            + " SELECT * FROM unnest(?::varchar[], ?::uuid[], ?::varchar[], ?::timestamptz[], ?::varchar[], ?::text[])"
+            + " SELECT k, c, t, o::timestamptz, s, b FROM unnest(?::varchar[], ?::uuid[], ?::varchar[], ?::text[],"
+            + " ?::varchar[], ?::text[]) AS u(k, c, t, o, s, b)"
             + " ON CONFLICT (dedup_key) DO NOTHING RETURNING dedup_key";
 
     /** One row to store, and the receiver waiting for it: true once stored, false if its key was there already. */
-    record Row(String dedupKey, UUID callId, String eventType, Timestamp occurredAt, String source, String body,
+    record Row(String dedupKey, UUID callId, String eventType, Instant occurredAt, String source, String body,
                CompletableFuture<Boolean> stored) {
     }
 
     private final Jdbc jdbc;
-    private final BlockingQueue<Row> waiting = new LinkedBlockingQueue<>();
+    /** Rows waiting for a writer at most; past it a receiver is answered 503 at once. */
+    static final int MAX_WAITING = 4_096;
+    private final BlockingQueue<Row> waiting = new LinkedBlockingQueue<>(MAX_WAITING);
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
 
@@ -62,15 +65,20 @@ final class InboxWriter implements AutoCloseable {
      * @throws StorageUnavailableException if it could not be stored within {@code timeout} (it may still be
      *         stored afterwards, and then a repeat finds it)
      */
-    boolean store(String dedupKey, UUID callId, String eventType, Timestamp occurredAt, String source, String body,
+    boolean store(String dedupKey, UUID callId, String eventType, Instant occurredAt, String source, String body,
                   Duration timeout) {
         CompletableFuture<Boolean> stored = new CompletableFuture<>();
-        waiting.add(new Row(dedupKey, callId, eventType, occurredAt, source, body, stored));
+        if (!waiting.offer(new Row(dedupKey, callId, eventType, occurredAt, source, body, stored))) {
+            // Postgres is not keeping up (or hangs): refuse at once rather than hold ever more bodies in memory.
+            throw new StorageUnavailableException("Postgres: " + MAX_WAITING + " inbox writes already waiting", null);
+        }
         try {
             return stored.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
+            // Not acknowledged, so the writer may drop it; if it was already being written, a repeat finds it.
+            stored.cancel(false);
             throw new StorageUnavailableException("Postgres: the inbox write took longer than " + timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -88,7 +96,11 @@ final class InboxWriter implements AutoCloseable {
                 }
                 batch.add(first);
                 waiting.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
+                // a receiver that gave up was answered 503: its row need not be written
+                batch.removeIf(row -> row.stored().isDone());
+                if (!batch.isEmpty()) {
+                    write(batch);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -107,7 +119,8 @@ final class InboxWriter implements AutoCloseable {
                 ps.setArray(1, array(c, "varchar", batch.stream().map(Row::dedupKey).toArray()));
                 ps.setArray(2, array(c, "uuid", batch.stream().map(Row::callId).toArray()));
                 ps.setArray(3, array(c, "varchar", batch.stream().map(Row::eventType).toArray()));
-                ps.setArray(4, array(c, "timestamptz", batch.stream().map(Row::occurredAt).toArray()));
+                // ISO-8601 text, cast in SQL: a java.sql.Timestamp would travel as local time, ambiguous across DST
+                ps.setArray(4, array(c, "text", batch.stream().map(row -> row.occurredAt().toString()).toArray()));
                 ps.setArray(5, array(c, "varchar", batch.stream().map(Row::source).toArray()));
                 ps.setArray(6, array(c, "text", batch.stream().map(Row::body).toArray()));
                 Set<String> keys = new HashSet<>();

@@ -63,7 +63,7 @@ public class PostgresCallEventInbox implements CallEventInbox {
     public boolean accept(InboxEntry entry) {
         String body = entry.body() != null ? entry.body() : syntheticEnvelope(entry);
         return writer.store(entry.dedupKey(), entry.callId().value(), entry.event().type(),
-                Jdbc.ts(entry.event().occurredAt()), entry.event().source(), body, WRITE_TIMEOUT);
+                entry.event().occurredAt(), entry.event().source(), body, WRITE_TIMEOUT);
     }
 
     @PreDestroy
@@ -131,6 +131,9 @@ public class PostgresCallEventInbox implements CallEventInbox {
                 }
                 if (failure.error == null) {
                     applied++;
+                } else if (isTransient(failure.error)) {
+                    // a deadlock or a cancelled statement says nothing about the event: it is simply taken again
+                    failed++;
                 } else if (recordFailure(failure.event, failure.error, policy)) {
                     dead++;
                 } else {
@@ -152,7 +155,8 @@ public class PostgresCallEventInbox implements CallEventInbox {
         // stored once for many of its events, rather than once for each (its transcript is rewritten each time).
         try (PreparedStatement ps = c.prepareStatement("SELECT i.id, i.call_id, i.source, i.body"
                 + " FROM hamsa_event_inbox i JOIN (SELECT DISTINCT call_id FROM (SELECT call_id FROM hamsa_event_inbox"
-                + " WHERE state = 'PENDING' AND due_at <= now() ORDER BY due_at, id LIMIT ?) oldest) calls"
+                + " WHERE state = 'PENDING' AND due_at <= now() ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED) oldest)"
+                + " calls"
                 + " ON i.call_id = calls.call_id WHERE i.state = 'PENDING' AND i.due_at <= now()"
                 + " ORDER BY i.id LIMIT ? FOR UPDATE OF i SKIP LOCKED")) {
             ps.setInt(1, CALLS_PER_BATCH);
@@ -225,16 +229,19 @@ public class PostgresCallEventInbox implements CallEventInbox {
         return jdbc.inTransaction(c -> {
             int attempts;
             try (PreparedStatement ps = c.prepareStatement("UPDATE hamsa_event_inbox SET attempts = attempts + 1,"
-                    + " last_error = ? WHERE id = ? RETURNING attempts")) {
+                    + " last_error = ? WHERE id = ? AND state = 'PENDING' RETURNING attempts")) {
                 ps.setString(1, message);
                 ps.setLong(2, event.id());
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
+                    if (!rs.next()) {
+                        // applied after all (a commit whose answer was lost), or replayed meanwhile: not a failure
+                        return false;
+                    }
                     attempts = rs.getInt(1);
                 }
             }
             if (attempts >= policy.maxAttempts()) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE hamsa_event_inbox SET state = 'DEAD' WHERE id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE hamsa_event_inbox SET state = 'DEAD' WHERE id = ? AND state = 'PENDING'")) {
                     ps.setLong(1, event.id());
                     ps.executeUpdate();
                 }
@@ -251,7 +258,7 @@ public class PostgresCallEventInbox implements CallEventInbox {
             }
             Duration delay = backoff(policy, attempts);
             try (PreparedStatement ps = c.prepareStatement("UPDATE hamsa_event_inbox"
-                    + " SET due_at = now() + (? * interval '1 millisecond') WHERE id = ?")) {
+                    + " SET due_at = now() + (? * interval '1 millisecond') WHERE id = ? AND state = 'PENDING'")) {
                 ps.setLong(1, delay.toMillis());
                 ps.setLong(2, event.id());
                 ps.executeUpdate();
@@ -260,6 +267,17 @@ public class PostgresCallEventInbox implements CallEventInbox {
                     event.callId(), attempts, policy.maxAttempts(), delay.toMillis(), message);
             return false;
         });
+    }
+
+    /** Deadlocks, serialization failures and cancelled statements: the database's trouble, not the event's. */
+    private static boolean isTransient(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("40") || sql.getSQLState().equals("57014"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Duration backoff(RetryPolicy policy, int attempts) {

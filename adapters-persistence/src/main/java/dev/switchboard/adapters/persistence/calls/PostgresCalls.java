@@ -161,9 +161,10 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
     public Call cancel(TeamId team, CallId id, UnaryOperator<Call> cancel) {
         return jdbc.inTransaction(c -> {
             // The job first, then the call: the order a dispatch worker takes them in, so the two never deadlock.
+            // A job being sent, or one an earlier attempt may have sent, is past cancelling: Hamsa may have the call.
             boolean leased = false;
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT leased_until > now() FROM call_dispatch_job j JOIN call ON call.id = j.call_id"
+                    "SELECT leased_until > now() OR attempts > 0 FROM call_dispatch_job j JOIN call ON call.id = j.call_id"
                             + " WHERE j.call_id = ? AND call.team_id = ? FOR UPDATE OF j")) {
                 ps.setObject(1, id.value());
                 ps.setObject(2, team.value());
@@ -236,6 +237,8 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
         Optional<WebhookTarget> found = jdbc.autocommit(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT team_id, hamsa_agent_id, hamsa_call_id, webhook_secret_digest FROM call WHERE id = ?")) {
+                // the receiver answers within Hamsa's 5 s: a database that hangs is a 503, not a stuck request
+                ps.setQueryTimeout(3);
                 ps.setObject(1, id.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next()
@@ -299,6 +302,21 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
                     }
                 }
                 return out;
+            }
+        });
+    }
+
+    @Override
+    public boolean renew(DispatchJob job, Duration lease) {
+        return jdbc.autocommit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE call_dispatch_job"
+                    + " SET leased_until = now() + (? * interval '1 millisecond')"
+                    + " WHERE call_id = ? AND leased_by = ? AND attempts = ? AND leased_until > now()")) {
+                ps.setLong(1, lease.toMillis());
+                ps.setObject(2, job.call().id().value());
+                ps.setString(3, job.leaseOwner());
+                ps.setInt(4, job.attempt());
+                return ps.executeUpdate() == 1;
             }
         });
     }

@@ -17,6 +17,14 @@ public interface CallDispatchQueue {
     List<DispatchJob> lease(int max, String owner, Duration lease);
 
     /**
+     * Extends the job's lease to {@code lease} from now, if it is still its owner's and has not run out: called
+     * right before each request to Hamsa, so no request is sent on a lease another worker may have taken over.
+     *
+     * @return false if the lease was lost: the job is no longer this worker's, and nothing may be sent for it
+     */
+    boolean renew(DispatchJob job, Duration lease);
+
+    /**
      * Removes the job and stores {@code change} applied to the call as it is now (Hamsa's first events may have
      * been applied since the lease was taken), if {@code job}'s lease is still its owner's, in one transaction.
      *

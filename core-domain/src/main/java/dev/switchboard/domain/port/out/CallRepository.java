@@ -37,7 +37,8 @@ public interface CallRepository {
 
     /**
      * Cancels a call atomically with its dispatch: the call and its job are locked, and {@code cancel} runs only if
-     * no worker holds the job; the job is then removed, so no worker can send the call afterwards.
+     * no worker holds the job and no earlier attempt may have reached Hamsa; the job is then removed, so no worker
+     * can send the call afterwards.
      *
      * @throws dev.switchboard.domain.model.CallNotFoundException if the team has no such call
      * @throws dev.switchboard.domain.model.CallNotCancellableException if a worker is sending it right now, or
