@@ -132,23 +132,26 @@ public class DomainWiring {
     @Produces
     @Singleton
     CallDispatchService callDispatchService(CallDispatchQueue queue, CallPlatform platform, HamsaCalls hamsaCalls,
-                                            SecretCipher cipher, Clock clock, SwitchboardConfig config,
+                                            SecretCipher cipher, Clock clock, SwitchboardConfig config, CallPolicy policy,
                                             ReplicaIdentity replica) {
         return new CallDispatchService(queue,
                 hamsaCalls.calls(platform, Priority.BACKGROUND, config.calls().dispatch().maxDuration()), cipher, clock,
-                callPolicy(config), replica.id());
+                policy, replica.id());
     }
 
     @Produces
     @Singleton
     CallReconcileService callReconcileService(CallRepository calls, CallPlatform platform, HamsaCalls hamsaCalls,
-                                              CallEventInbox inbox, Clock clock, SwitchboardConfig config) {
+                                              CallEventInbox inbox, Clock clock, SwitchboardConfig config,
+                                              CallPolicy policy) {
         return new CallReconcileService(calls,
                 hamsaCalls.calls(platform, Priority.BACKGROUND, config.calls().dispatch().maxDuration()), inbox, clock,
-                callPolicy(config));
+                policy);
     }
 
-    static CallPolicy callPolicy(SwitchboardConfig config) {
+    @Produces
+    @Singleton
+    CallPolicy callPolicy(SwitchboardConfig config) {
         SwitchboardConfig.Calls calls = config.calls();
         return new CallPolicy(calls.webhookBaseUrl(), calls.dispatch().lease(), calls.dispatch().retryDelay(),
                 calls.dispatch().maxAttempts(), calls.reconcile().maxCallDuration(), calls.reconcile().recheck(),

@@ -59,7 +59,7 @@ class HamsaCallPlatform implements CallPlatform {
         auth.put("authKey", WebhookSecret.AUTH_KEY);
         auth.put("authSecret", request.webhookSecret().reveal());
         JsonNode payload = HamsaJson.payload(transport.call("place call", false, () -> api.placeCall(body)));
-        return text(payload, "jobId", "id", "callId", "conversationId")
+        return HamsaJson.firstNonBlank(payload, "jobId", "id", "callId", "conversationId")
                 // Hamsa answered 2xx, so it may well have placed the call: whoever retries must look first.
                 .orElseThrow(() -> HamsaJson.badResponse("call placed without a jobId").withEffectUnknown());
     }
@@ -87,7 +87,7 @@ class HamsaCallPlatform implements CallPlatform {
                             .withEffectUnknown();
                 }
                 if (call.toString().equals(params.path(Call.CORRELATION_PARAM).asText(null))) {
-                    Optional<String> id = text(item, "jobId", "id", "conversationId");
+                    Optional<String> id = HamsaJson.firstNonBlank(item, "jobId", "id", "conversationId");
                     if (id.isPresent()) {
                         return id;
                     }
@@ -110,8 +110,8 @@ class HamsaCallPlatform implements CallPlatform {
         }
         JsonNode job = c.path("jobResponse");
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("conversationId", text(c, "id", "conversationId").orElse(platformCallId));
-        text(c, "mediaUrl", "recordingUrl").ifPresent(url -> fields.put("conversationRecording", url));
+        fields.put("conversationId", HamsaJson.firstNonBlank(c, "id", "conversationId").orElse(platformCallId));
+        HamsaJson.firstNonBlank(c, "mediaUrl", "recordingUrl").ifPresent(url -> fields.put("conversationRecording", url));
         JsonNode transcription = c.has("transcription") ? c.get("transcription") : job.get("transcription");
         if (transcription != null && transcription.isArray()) {
             fields.put("transcription", mapper.convertValue(transcription, Object.class));
@@ -123,22 +123,12 @@ class HamsaCallPlatform implements CallPlatform {
         if (c.path("callDuration").isNumber()) {
             fields.put("callDuration", c.get("callDuration").numberValue());
         }
-        text(job, "failureReason").or(() -> text(c, "failureReason")).ifPresent(r -> fields.put("failureReason", r));
+        HamsaJson.firstNonBlank(job, "failureReason").or(() -> HamsaJson.firstNonBlank(c, "failureReason"))
+                .ifPresent(r -> fields.put("failureReason", r));
         JsonNode params = c.path("callParams");
-        return new PlatformConversation(text(c, "id").orElse(platformCallId), text(c, "status").orElse(null),
+        return new PlatformConversation(HamsaJson.firstNonBlank(c, "id").orElse(platformCallId),
+                HamsaJson.firstNonBlank(c, "status").orElse(null),
                 params.isObject() ? mapper.convertValue(params, MAP) : Map.of(), fields);
     }
 
-    private static Optional<String> text(JsonNode node, String... fields) {
-        if (node == null) {
-            return Optional.empty();
-        }
-        for (String field : fields) {
-            JsonNode value = node.get(field);
-            if (value != null && (value.isTextual() || value.isNumber()) && !value.asText().isBlank()) {
-                return Optional.of(value.asText());
-            }
-        }
-        return Optional.empty();
-    }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Reads and writes Hamsa's JSON. Reading accepts both sources of HAMSA-API.md: the integration guide's
@@ -140,12 +141,21 @@ final class HamsaJson {
     }
 
     private static Optional<String> firstText(JsonNode node, String... paths) {
+        return first(node, at -> at.isValueNode() && !at.isNull(), paths);
+    }
+
+    /** The first of these (dotted) paths that holds a string or number that is not blank, as text. */
+    static Optional<String> firstNonBlank(JsonNode node, String... paths) {
+        return first(node, at -> (at.isTextual() || at.isNumber()) && !at.asText().isBlank(), paths);
+    }
+
+    private static Optional<String> first(JsonNode node, Predicate<JsonNode> wanted, String... paths) {
         for (String path : paths) {
             JsonNode at = node;
             for (String part : path.split("\\.")) {
                 at = at == null ? null : at.get(part);
             }
-            if (at != null && at.isValueNode() && !at.isNull()) {
+            if (at != null && wanted.test(at)) {
                 return Optional.of(at.asText());
             }
         }

@@ -118,20 +118,20 @@ public class CallResource {
         return Callers.of(identity).team();
     }
 
-    /** An agent id that is not a UUID names no agent: the same answer as an unknown one. */
+    /** In a body, an agent id that is not a UUID names no agent: the same answer as an unknown one. */
     private static VoiceAgentId agentId(String text) {
-        try {
-            return new VoiceAgentId(UUID.fromString(text.trim()));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("agentId", "names no voice agent of your team");
-        }
+        return agentId(text, "names no voice agent of your team");
     }
 
     private static VoiceAgentId agentFilter(String text) {
+        return agentId(text, "must be a voice agent id");
+    }
+
+    private static VoiceAgentId agentId(String text, String otherwise) {
         try {
             return new VoiceAgentId(UUID.fromString(text.trim()));
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("agentId", "must be a voice agent id");
+            throw InvalidInputException.of("agentId", otherwise);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.switchboard.app.calls;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.switchboard.app.api.TestTeams.TestTeam;
 import dev.switchboard.simulator.HamsaSimulator;
@@ -32,7 +34,8 @@ final class CallTestSupport {
                 "params", Map.of("application_id", "12345", "user_id", "user-789")));
         body.putAll(extra);
         return given().spec(team.spec()).contentType(ContentType.JSON).body(body).post("/api/v1/calls")
-                .then().statusCode(202).extract().jsonPath();
+                .then().statusCode(202).header("Location", notNullValue()).body("status", equalTo("QUEUED"))
+                .extract().jsonPath();
     }
 
     static JsonPath get(TestTeam team, String id) {

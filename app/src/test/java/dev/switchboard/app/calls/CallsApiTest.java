@@ -2,7 +2,6 @@ package dev.switchboard.app.calls;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -40,19 +39,11 @@ class CallsApiTest {
     }
 
     private JsonPath place(Map<String, Object> extra) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("agentId", agentId, "toNumber", "+14155550123",
-                "params", Map.of("application_id", "12345", "user_id", "user-789")));
-        body.putAll(extra);
-        return given().spec(team.spec()).contentType(ContentType.JSON).body(body).post("/api/v1/calls")
-                .then().statusCode(202).header("Location", notNullValue())
-                .body("status", equalTo("QUEUED")).extract().jsonPath();
+        return CallTestSupport.place(team, agentId, extra);
     }
 
     private JsonPath awaitStatus(String id, String status) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
-                status.equals(given().spec(team.spec()).get("/api/v1/calls/" + id).then().statusCode(200)
-                        .extract().path("status")));
-        return given().spec(team.spec()).get("/api/v1/calls/" + id).then().extract().jsonPath();
+        return CallTestSupport.awaitStatus(team, id, status);
     }
 
     @Test

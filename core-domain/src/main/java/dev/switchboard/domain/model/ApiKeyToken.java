@@ -1,11 +1,7 @@
 package dev.switchboard.domain.model;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * The secret form of an API key: {@code sbk_} then 32 random bytes in base64url (43 characters).
@@ -44,12 +40,7 @@ public final class ApiKeyToken {
     }
 
     public static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Sha256.hex(token);
     }
 
     /** What may be shown of a key after its creation: enough to recognise it, far too little to use it. */

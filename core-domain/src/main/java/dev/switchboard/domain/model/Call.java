@@ -29,6 +29,7 @@ public record Call(CallId id, TeamId team, VoiceAgentId agentId, HamsaAgentId ha
     public static final String CORRELATION_PARAM = "switchboard_call_id";
     public static final int EXTERNAL_ID_MAX = VoiceAgent.EXTERNAL_ID_MAX;
     public static final int MAX_PARAMS = 50;
+    private static final java.time.Duration PLATFORM_CLOCK_SLACK = java.time.Duration.ofMinutes(5);
 
     private static final Comparator<TranscriptLine> TRANSCRIPT_ORDER = Comparator
             .comparing(TranscriptLine::index, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -77,6 +78,14 @@ public record Call(CallId id, TeamId team, VoiceAgentId agentId, HamsaAgentId ha
         if (params.containsKey(CORRELATION_PARAM)) {
             throw InvalidInputException.of("params." + CORRELATION_PARAM, "is set by Switchboard and cannot be given");
         }
+    }
+
+    /**
+     * Where a search of Hamsa's list of the agent's calls for this one starts: its creation, less a margin,
+     * since Hamsa's clock and ours may differ.
+     */
+    public Instant platformSearchFrom() {
+        return createdAt.minus(PLATFORM_CLOCK_SLACK);
     }
 
     /** The params as Hamsa is given them: the team's, plus Switchboard's correlation key. */
@@ -194,20 +203,15 @@ public record Call(CallId id, TeamId team, VoiceAgentId agentId, HamsaAgentId ha
         } else if (finalStatus != CallStatus.NO_ANSWER) {
             warnings.add("call.ended without transcription: the transcript built from updates is kept");
         }
-        String recording = JsonValues.text(p, "conversationRecording");
-        if (recording == null) {
-            recording = JsonValues.text(p, "recordingUrl");
-        }
+        String recording = recordingOf(p);
         if (recording != null) {
             next.recordingUrl(recording);
         } else if (finalStatus == CallStatus.COMPLETED) {
             warnings.add("call.ended without conversationRecording: recordingUrl stays empty");
         }
-        Map<String, Object> result = JsonValues.object(p, "outcomeResult");
+        Map<String, Object> result = outcomeOf(p);
         if (result != null) {
-            Map<String, Object> shown = new LinkedHashMap<>(result);
-            shown.remove(CORRELATION_PARAM);
-            next.outcome(shown);
+            next.outcome(result);
         } else if (p.containsKey("outcomeResult") && p.get("outcomeResult") != null) {
             warnings.add("call.ended with an outcomeResult that is not an object: outcome stays empty");
         } else if (finalStatus == CallStatus.COMPLETED) {
@@ -243,20 +247,31 @@ public record Call(CallId id, TeamId team, VoiceAgentId agentId, HamsaAgentId ha
             }
         }
         if (recordingUrl == null) {
-            String recording = JsonValues.text(p, "conversationRecording");
-            next.recordingUrl(recording != null ? recording : JsonValues.text(p, "recordingUrl"));
+            next.recordingUrl(recordingOf(p));
         }
         if (outcome == null) {
-            Map<String, Object> result = JsonValues.object(p, "outcomeResult");
-            if (result != null) {
-                Map<String, Object> shown = new LinkedHashMap<>(result);
-                shown.remove(CORRELATION_PARAM);
-                next.outcome(shown);
-            }
+            next.outcome(outcomeOf(p));
         }
         if (durationSeconds == null && p.get("callDuration") instanceof Number n) {
             next.durationSeconds(n.intValue());
         }
+    }
+
+    /** The recording's URL: the guide's {@code conversationRecording}, else {@code recordingUrl}. */
+    private static String recordingOf(Map<String, Object> p) {
+        String recording = JsonValues.text(p, "conversationRecording");
+        return recording != null ? recording : JsonValues.text(p, "recordingUrl");
+    }
+
+    /** Hamsa's {@code outcomeResult}, without Switchboard's own correlation key; null if it sent none. */
+    private static Map<String, Object> outcomeOf(Map<String, Object> p) {
+        Map<String, Object> result = JsonValues.object(p, "outcomeResult");
+        if (result == null) {
+            return null;
+        }
+        Map<String, Object> shown = new LinkedHashMap<>(result);
+        shown.remove(CORRELATION_PARAM);
+        return shown;
     }
 
     private static TranscriptLine lineOf(Map<String, Object> p, Instant at, List<String> warnings) {

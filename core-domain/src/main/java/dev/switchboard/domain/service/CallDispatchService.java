@@ -12,7 +12,6 @@ import dev.switchboard.domain.port.out.CallDispatchQueue;
 import dev.switchboard.domain.port.out.CallPlatform;
 import dev.switchboard.domain.port.out.SecretCipher;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -28,8 +27,6 @@ import java.util.function.UnaryOperator;
 public final class CallDispatchService implements DispatchCallsUseCase {
 
     private static final System.Logger LOG = System.getLogger(CallDispatchService.class.getName());
-    /** Hamsa's clock and ours may differ; the search for an earlier placement starts this much before the call. */
-    private static final Duration CLOCK_SLACK = Duration.ofMinutes(5);
 
     private final CallDispatchQueue queue;
     private final CallPlatform platform;
@@ -70,7 +67,7 @@ public final class CallDispatchService implements DispatchCallsUseCase {
                 if (!holdsLease(job)) {
                     return;
                 }
-                earlier = platform.findCall(call.hamsaAgentId(), call.id(), call.createdAt().minus(CLOCK_SLACK));
+                earlier = platform.findCall(call.hamsaAgentId(), call.id(), call.platformSearchFrom());
                 earlier.ifPresent(id -> LOG.log(System.Logger.Level.INFO,
                         "Call {0} was already placed on Hamsa as {1} by an earlier attempt; not sent again", call.id(), id));
             }

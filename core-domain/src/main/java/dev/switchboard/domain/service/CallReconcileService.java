@@ -27,7 +27,6 @@ import java.util.Optional;
 public final class CallReconcileService implements ReconcileCallsUseCase {
 
     private static final System.Logger LOG = System.getLogger(CallReconcileService.class.getName());
-    private static final java.time.Duration LIST_SLACK = java.time.Duration.ofMinutes(5);
 
     private final CallRepository calls;
     private final CallPlatform platform;
@@ -92,7 +91,7 @@ public final class CallReconcileService implements ReconcileCallsUseCase {
             if (e.failure() != PlatformFailure.NOT_FOUND) {
                 throw e;
             }
-            Optional<String> listed = platform.findCall(call.hamsaAgentId(), call.id(), call.createdAt().minus(LIST_SLACK));
+            Optional<String> listed = platform.findCall(call.hamsaAgentId(), call.id(), call.platformSearchFrom());
             if (listed.isEmpty() || listed.get().equals(id)) {
                 throw e;
             }

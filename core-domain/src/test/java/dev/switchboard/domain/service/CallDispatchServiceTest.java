@@ -335,15 +335,9 @@ class CallDispatchServiceTest {
     }
 
     /** A queue whose worker dies after calling Hamsa and before storing the outcome. */
-    private record DyingQueue(CallDispatchQueue delegate) implements CallDispatchQueue {
-        @Override
-        public List<DispatchJob> lease(int max, String owner, Duration lease) {
-            return delegate.lease(max, owner, lease);
-        }
-
-        @Override
-        public boolean renew(DispatchJob job, Duration lease) {
-            return delegate.renew(job, lease);
+    private static final class DyingQueue extends DelegatingQueue {
+        DyingQueue(CallDispatchQueue delegate) {
+            super(delegate);
         }
 
         @Override

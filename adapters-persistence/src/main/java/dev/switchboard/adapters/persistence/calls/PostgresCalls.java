@@ -188,12 +188,7 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
     }
 
     Optional<Call> lockCall(Connection c, CallId id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + CallRows.COLUMNS + " FROM call WHERE id = ? FOR UPDATE")) {
-            ps.setObject(1, id.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rows.read(rs)) : Optional.empty();
-            }
-        }
+        return Optional.ofNullable(lockCalls(c, List.of(id)).get(id));
     }
 
     void update(Connection c, Call next) throws SQLException {
