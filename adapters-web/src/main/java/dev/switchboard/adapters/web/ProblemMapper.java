@@ -140,11 +140,8 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response webhookRefused(WebhookRefusedException e, UriInfo uri) {
         return switch (e.reason()) {
-            case BAD_CREDENTIALS -> Response.fromResponse(respond(Problem.of(401, "WEBHOOK_UNAUTHENTICATED",
-                            "Webhook credentials refused",
-                            "Send the call's webhook secret as 'Authorization: Bearer <secret>'.", path(uri))))
-                    .header("WWW-Authenticate", "Bearer realm=\"switchboard-webhooks\"")
-                    .build();
+            case BAD_CREDENTIALS -> challenge(Problem.of(401, "WEBHOOK_UNAUTHENTICATED", "Webhook credentials refused",
+                    "Send the call's webhook secret as 'Authorization: Bearer <secret>'.", path(uri)), "switchboard-webhooks");
             case MISMATCH -> respond(Problem.of(422, "WEBHOOK_MISMATCH", "Event does not match its call",
                     e.getMessage() + "; the event was not stored.", path(uri)));
         };
@@ -329,10 +326,13 @@ public class ProblemMapper {
     }
 
     private static Response unauthorized(UriInfo uri) {
-        return Response.fromResponse(respond(Problem.of(401, "UNAUTHENTICATED", "Authentication required",
-                        "Send a valid API key as 'Authorization: Bearer <key>'.", path(uri))))
-                .header("WWW-Authenticate", "Bearer realm=\"switchboard\"")
-                .build();
+        return challenge(Problem.of(401, "UNAUTHENTICATED", "Authentication required",
+                "Send a valid API key as 'Authorization: Bearer <key>'.", path(uri)), "switchboard");
+    }
+
+    /** A 401 with the bearer challenge of this realm. */
+    private static Response challenge(Problem problem, String realm) {
+        return Response.fromResponse(respond(problem)).header("WWW-Authenticate", "Bearer realm=\"" + realm + "\"").build();
     }
 
     private Response unavailable(UriInfo uri, PlatformException e, Problem.Upstream upstream, String code, String title) {

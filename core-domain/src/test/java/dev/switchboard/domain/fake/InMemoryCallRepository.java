@@ -147,7 +147,7 @@ public final class InMemoryCallRepository implements CallRepository, CallDispatc
 
     @Override
     public synchronized Optional<WebhookTarget> webhookTarget(CallId id) {
-        return Optional.ofNullable(rows.get(id)).map(r -> new WebhookTarget(r.call.id(), r.call.team(),
+        return Optional.ofNullable(rows.get(id)).map(r -> new WebhookTarget(r.call.id(),
                 r.call.hamsaAgentId(), r.call.hamsaCallId(), r.secretDigest));
     }
 

@@ -56,7 +56,7 @@ class InMemoryCallRepositoryTest {
         });
         assertThat(repository.webhookTarget(call.id())).hasValueSatisfying(t -> {
             assertThat(t.secretDigest()).isEqualTo("digest-" + call.id());
-            assertThat(t.team()).isEqualTo(TEAM);
+            assertThat(t.hamsaAgentId()).isEqualTo(call.hamsaAgentId());
             assertThat(t.hamsaCallId()).isNull();
         });
         assertThat(repository.webhookTarget(CallId.newId())).isEmpty();

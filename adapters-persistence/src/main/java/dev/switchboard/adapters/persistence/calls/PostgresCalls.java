@@ -231,14 +231,14 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
         }
         Optional<WebhookTarget> found = jdbc.autocommit(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT team_id, hamsa_agent_id, hamsa_call_id, webhook_secret_digest FROM call WHERE id = ?")) {
+                    "SELECT hamsa_agent_id, hamsa_call_id, webhook_secret_digest FROM call WHERE id = ?")) {
                 // the receiver answers within Hamsa's 5 s: a database that hangs is a 503, not a stuck request
                 ps.setQueryTimeout(3);
                 ps.setObject(1, id.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next()
-                            ? Optional.of(new WebhookTarget(id, new TeamId(rs.getObject(1, UUID.class)),
-                                    new HamsaAgentId(rs.getString(2)), rs.getString(3), rs.getString(4)))
+                            ? Optional.of(new WebhookTarget(id, new HamsaAgentId(rs.getString(1)), rs.getString(2),
+                                    rs.getString(3)))
                             : Optional.empty();
                 }
             }
