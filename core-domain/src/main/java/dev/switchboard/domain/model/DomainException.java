@@ -6,7 +6,8 @@ public abstract sealed class DomainException extends RuntimeException
         ConcurrentUpdateException, PlatformException, TeamNotFoundException, ApiKeyNotFoundException,
         IdempotencyUnavailableException, IdempotencyConflictException, RequestLimitExceededException,
         CallNotFoundException, CallNotCancellableException, DuplicateCallExternalIdException,
-        StorageUnavailableException, WebhookRefusedException {
+        StorageUnavailableException, WebhookRefusedException, KnowledgeItemNotFoundException,
+        KnowledgeQuotaExceededException, WebToolNotFoundException, WebToolNameTakenException {
 
     protected DomainException(String message) {
         super(message);

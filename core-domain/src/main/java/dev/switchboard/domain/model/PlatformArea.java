@@ -7,5 +7,9 @@ package dev.switchboard.domain.model;
 public enum PlatformArea {
     AGENTS,
     /** Placing calls and reading Hamsa's record of them. */
-    CALLS
+    CALLS,
+    /** The knowledge base: items, their URLs and activation. */
+    KNOWLEDGE,
+    /** Web tools: their definitions, activation and test calls. */
+    TOOLS
 }
