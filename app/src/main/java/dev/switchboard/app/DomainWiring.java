@@ -7,7 +7,13 @@ import dev.switchboard.app.hamsa.Priority;
 import dev.switchboard.app.net.SystemHostResolver;
 import dev.switchboard.domain.model.OutboundUrlPolicy;
 import dev.switchboard.domain.model.CallPolicy;
+import dev.switchboard.domain.model.KnowledgeLimits;
 import dev.switchboard.domain.port.out.ApiKeyRepository;
+import dev.switchboard.domain.port.out.JsonSchemaChecker;
+import dev.switchboard.domain.port.out.KnowledgeBasePlatform;
+import dev.switchboard.domain.port.out.KnowledgeItemRepository;
+import dev.switchboard.domain.port.out.WebToolPlatform;
+import dev.switchboard.domain.port.out.WebToolRepository;
 import dev.switchboard.domain.port.out.CallDispatchQueue;
 import dev.switchboard.domain.port.out.CallEventInbox;
 import dev.switchboard.domain.port.out.CallPlatform;
@@ -28,6 +34,9 @@ import dev.switchboard.domain.service.CallReconcileService;
 import dev.switchboard.domain.service.CallService;
 import dev.switchboard.domain.service.HamsaWebhookService;
 import dev.switchboard.domain.service.IdempotencyService;
+import dev.switchboard.domain.service.KnowledgeBaseService;
+import dev.switchboard.domain.service.KnowledgeRefreshService;
+import dev.switchboard.domain.service.WebToolService;
 import dev.switchboard.domain.service.OutboundUrlGuard;
 import dev.switchboard.domain.service.PlatformStatusService;
 import dev.switchboard.domain.service.RequestAdmissionService;
@@ -147,6 +156,44 @@ public class DomainWiring {
         return new CallReconcileService(calls,
                 hamsaCalls.calls(platform, Priority.BACKGROUND, config.calls().dispatch().maxDuration()), inbox, clock,
                 policy);
+    }
+
+    /** The team's knowledge use cases: Hamsa calls answer a team waiting on them, so they queue as interactive. */
+    @Produces
+    @Singleton
+    KnowledgeBaseService knowledgeBaseService(KnowledgeBasePlatform platform, HamsaCalls hamsaCalls,
+                                              KnowledgeItemRepository repository, TeamRepository teams,
+                                              OutboundUrlGuard urls, KnowledgeLimits limits, Clock clock) {
+        return new KnowledgeBaseService(hamsaCalls.knowledge(platform, Priority.INTERACTIVE), repository, teams, urls,
+                limits, clock);
+    }
+
+    /** Asking Hamsa how its processing goes is background work: it queues behind the teams' requests. */
+    @Produces
+    @Singleton
+    KnowledgeRefreshService knowledgeRefreshService(KnowledgeBasePlatform platform, HamsaCalls hamsaCalls,
+                                                    KnowledgeItemRepository repository, Clock clock) {
+        return new KnowledgeRefreshService(hamsaCalls.knowledge(platform, Priority.BACKGROUND), repository, clock);
+    }
+
+    /** The account's limit is its tier's unless config names bytes; a team's default budget is the whole account unless set. */
+    @Produces
+    @Singleton
+    KnowledgeLimits knowledgeLimits(SwitchboardConfig config) {
+        SwitchboardConfig.Knowledge knowledge = config.knowledge();
+        long account = knowledge.accountStorage().map(m -> m.asLongValue())
+                .orElseGet(() -> KnowledgeLimits.tierBytes(knowledge.tier()));
+        long teamDefault = knowledge.defaultTeamBudget().map(m -> m.asLongValue()).orElse(account);
+        return new KnowledgeLimits(knowledge.maxFileSize().asLongValue(), teamDefault, account);
+    }
+
+    @Produces
+    @Singleton
+    WebToolService webToolService(WebToolPlatform platform, HamsaCalls hamsaCalls, WebToolRepository repository,
+                                  OutboundUrlGuard urls, JsonSchemaChecker schemas, SecretCipher cipher,
+                                  ExternalIdLock names, Clock clock) {
+        return new WebToolService(hamsaCalls.tools(platform, Priority.INTERACTIVE), repository, urls, schemas, cipher,
+                names, clock);
     }
 
     @Produces

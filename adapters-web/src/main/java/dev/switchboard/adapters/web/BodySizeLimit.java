@@ -22,12 +22,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BodySizeLimit {
 
+    /** The one endpoint that takes files; its uploads may be as large as its own limit, not the JSON one. */
+    static final String UPLOAD_PATH = "/api/v1/knowledge";
+
     private final long maxBytes;
+    private final long maxUploadBytes;
     private final ObjectMapper json;
 
     BodySizeLimit(@ConfigProperty(name = "switchboard.api.max-body-size") MemorySize max,
+                  @ConfigProperty(name = "switchboard.api.max-upload-size") MemorySize maxUpload,
                   ObjectMapper json) {
         this.maxBytes = max.asLongValue();
+        this.maxUploadBytes = maxUpload.asLongValue();
         this.json = json;
     }
 
@@ -37,13 +43,14 @@ public class BodySizeLimit {
 
     private void checkDeclaredLength(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && parse(declared) > maxBytes) {
+        long limit = isUpload(context) ? maxUploadBytes : maxBytes;
+        if (declared != null && parse(declared) > limit) {
             context.response()
                     .setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     // The unread body would otherwise have to be drained first.
                     .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(body(context.request().path()));
+                    .end(body(context.request().path(), limit));
             return;
         }
         context.next();
@@ -86,9 +93,20 @@ public class BodySizeLimit {
         };
     }
 
-    private String body(String path) {
+    /**
+     * A multipart POST to the upload endpoint. Its parts are read by the multipart reader, not the JSON reader this
+     * class also limits; Quarkus' own limit ({@code quarkus.http.limits.max-body-size}) bounds a chunked upload.
+     */
+    private static boolean isUpload(RoutingContext context) {
+        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        return context.request().method() == io.vertx.core.http.HttpMethod.POST
+                && UPLOAD_PATH.equals(context.request().path())
+                && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    private String body(String path, long limit) {
         try {
-            return json.writeValueAsString(problem(path, maxBytes));
+            return json.writeValueAsString(problem(path, limit));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -18,6 +18,11 @@ import dev.switchboard.domain.model.DuplicateExternalIdException;
 import dev.switchboard.domain.model.IdempotencyConflictException;
 import dev.switchboard.domain.model.IdempotencyUnavailableException;
 import dev.switchboard.domain.model.InvalidInputException;
+import dev.switchboard.domain.model.KnowledgeItemNotFoundException;
+import dev.switchboard.domain.model.KnowledgeQuotaExceededException;
+import dev.switchboard.domain.model.WebToolNameTakenException;
+import dev.switchboard.domain.model.WebToolNotFoundException;
+import dev.switchboard.adapters.web.tools.WebToolResource;
 import dev.switchboard.domain.model.PlatformException;
 import dev.switchboard.domain.model.PlatformFailure;
 import dev.switchboard.domain.model.RequestLimitExceededException;
@@ -102,6 +107,37 @@ public class ProblemMapper {
         return Response.fromResponse(respond(Problem.of(409, "EXTERNAL_ID_CONFLICT", "externalId already used",
                         "Another voice agent already has this externalId; it is at the Location given.", path(uri))))
                 .location(VoiceAgentResource.location(uri, e.existing()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response knowledgeItemNotFound(KnowledgeItemNotFoundException e, UriInfo uri) {
+        return respond(Problem.of(404, "KNOWLEDGE_ITEM_NOT_FOUND", "Knowledge item not found",
+                "No knowledge item has the id '" + e.id() + "'.", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response knowledgeQuota(KnowledgeQuotaExceededException e, UriInfo uri) {
+        String whose = e.limit() == KnowledgeQuotaExceededException.Limit.TEAM
+                ? "your team's knowledge budget" : "the Hamsa account's knowledge storage (shared by every team)";
+        return respond(Problem.of(409, "KNOWLEDGE_STORAGE_EXCEEDED", "Knowledge storage would be exceeded",
+                "This needs " + e.requestedBytes() + " more bytes, and " + whose + " has " + e.usedBytes() + " of "
+                        + e.limitBytes() + " bytes in use. Nothing was stored or sent to Hamsa; delete items or ask "
+                        + "the operators for a larger budget.", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response webToolNotFound(WebToolNotFoundException e, UriInfo uri) {
+        return respond(Problem.of(404, "TOOL_NOT_FOUND", "Web tool not found",
+                "No web tool has the id '" + e.id() + "'.", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response webToolNameTaken(WebToolNameTakenException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(409, "TOOL_NAME_CONFLICT", "Tool name already used",
+                        "Another of your team's web tools has this name (an agent's model tells tools apart by name); "
+                                + "it is at the Location given.", path(uri))))
+                .location(WebToolResource.location(uri, e.existing()))
                 .build();
     }
 
@@ -216,7 +252,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response concurrentUpdate(ConcurrentUpdateException e, UriInfo uri) {
         return respond(Problem.of(409, "CONCURRENT_UPDATE", "Changed concurrently",
-                "The voice agent changed while this request ran; read it again and retry.", path(uri)));
+                "The " + e.resource() + " changed while this request ran; read it again and retry.", path(uri)));
     }
 
     @ServerExceptionMapper

@@ -25,6 +25,34 @@ public interface SwitchboardConfig {
 
     Calls calls();
 
+    Knowledge knowledge();
+
+    /** Knowledge-base storage limits and the refresh of items Hamsa is processing (docs/configuration.md). */
+    interface Knowledge {
+
+        /** The Hamsa account's tier; its knowledge storage is the account's limit (FREE 1 MB ... ENTERPRISE 300 MB). */
+        @WithDefault("FREE")
+        String tier();
+
+        /** The account's limit in bytes, when it is not the tier's (a negotiated quota). */
+        Optional<io.quarkus.runtime.configuration.MemorySize> accountStorage();
+
+        /** The budget of a team the operator gave none; without it, a team may use the whole account. */
+        Optional<io.quarkus.runtime.configuration.MemorySize> defaultTeamBudget();
+
+        /** The largest file taken; it must fit in quarkus.http.limits.max-body-size with the multipart framing. */
+        @WithDefault("3M")
+        io.quarkus.runtime.configuration.MemorySize maxFileSize();
+
+        /** How often a replica asks Hamsa about items it is still processing. */
+        @WithDefault("5s")
+        String refreshEvery();
+
+        /** How many items one refresh asks about. */
+        @WithDefault("50")
+        int refreshBatch();
+    }
+
     /** Placing calls, taking Hamsa's webhooks, and the workers behind them (docs/configuration.md). */
     interface Calls {
 

@@ -9,7 +9,9 @@ import dev.switchboard.domain.port.out.CallPlatform;
 import dev.switchboard.domain.port.out.PlatformAvailability;
 import dev.switchboard.domain.port.out.PlatformTraffic;
 import dev.switchboard.domain.port.out.UpstreamQuota;
+import dev.switchboard.domain.port.out.KnowledgeBasePlatform;
 import dev.switchboard.domain.port.out.VoiceAgentPlatform;
+import dev.switchboard.domain.port.out.WebToolPlatform;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -147,6 +149,16 @@ public class HamsaCalls implements PlatformTraffic, PlatformAvailability {
     /** The agents port, its every request queued and retried for callers of the given priority. */
     public VoiceAgentPlatform agents(VoiceAgentPlatform platform, Priority priority) {
         return new GuardedVoiceAgentPlatform(platform, this, priority);
+    }
+
+    /** The knowledge-base port, its every request queued and retried for callers of the given priority. */
+    public KnowledgeBasePlatform knowledge(KnowledgeBasePlatform platform, Priority priority) {
+        return new GuardedKnowledgeBasePlatform(platform, this, priority);
+    }
+
+    /** The web-tools port, its every request queued and retried for callers of the given priority. */
+    public WebToolPlatform tools(WebToolPlatform platform, Priority priority) {
+        return new GuardedWebToolPlatform(platform, this, priority);
     }
 
     /**

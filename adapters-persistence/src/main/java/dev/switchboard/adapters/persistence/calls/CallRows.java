@@ -1,5 +1,6 @@
 package dev.switchboard.adapters.persistence.calls;
 
+import dev.switchboard.adapters.persistence.Jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

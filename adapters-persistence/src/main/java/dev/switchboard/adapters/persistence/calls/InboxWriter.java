@@ -1,5 +1,6 @@
 package dev.switchboard.adapters.persistence.calls;
 
+import dev.switchboard.adapters.persistence.Jdbc;
 import dev.switchboard.domain.model.StorageUnavailableException;
 import java.sql.Array;
 import java.sql.PreparedStatement;

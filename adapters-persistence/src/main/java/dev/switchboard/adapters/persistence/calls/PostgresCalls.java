@@ -1,5 +1,6 @@
 package dev.switchboard.adapters.persistence.calls;
 
+import dev.switchboard.adapters.persistence.Jdbc;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.adapters.persistence.KeysetCursor;
 import dev.switchboard.domain.model.Call;

@@ -15,6 +15,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -80,10 +81,20 @@ public class IdempotencyInterceptor {
             }
             // No body, whether it came as null or as zero bytes, is one and the same request.
             boolean noBody = parameter == null || (parameter instanceof byte[] raw && raw.length == 0);
-            digest.update(noBody ? NO_BODY : parameter instanceof byte[] raw ? raw : json.writeValueAsBytes(parameter));
+            digest.update(noBody ? NO_BODY : parameter instanceof byte[] raw ? raw
+                    : parameter instanceof FileUpload file ? fileBytes(file) : json.writeValueAsBytes(parameter));
             digest.update((byte) 0);
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** An uploaded file is the same request when its name and bytes are; where it was buffered does not count. */
+    private static byte[] fileBytes(FileUpload file) throws java.io.IOException {
+        byte[] name = (file.fileName() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] content = java.nio.file.Files.readAllBytes(file.uploadedFile());
+        byte[] all = java.util.Arrays.copyOf(name, name.length + content.length);
+        System.arraycopy(content, 0, all, name.length, content.length);
+        return all;
     }
 
     private static Response replay(RecordedResponse stored) {

@@ -1,4 +1,4 @@
-package dev.switchboard.adapters.persistence.calls;
+package dev.switchboard.adapters.persistence;
 
 import dev.switchboard.domain.model.StorageUnavailableException;
 import java.sql.Connection;
@@ -8,25 +8,25 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
- * Plain JDBC for the call tables. They are read and written with hand-written SQL rather than through
+ * Plain JDBC for the call, knowledge and tool tables. They are read and written with hand-written SQL rather than through
  * Hibernate: the queue and inbox rely on {@code FOR UPDATE SKIP LOCKED}, {@code ON CONFLICT DO NOTHING} and
  * jsonb columns, and the webhook receiver's insert is the hot path, which wants one statement and no session.
  */
-final class Jdbc {
+public final class Jdbc {
 
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
     private final DataSource dataSource;
 
-    Jdbc(DataSource dataSource) {
+    public Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     /** One statement or several in autocommit; a database that cannot be reached is a StorageUnavailableException. */
-    <T> T autocommit(Work<T> work) {
+    public <T> T autocommit(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
@@ -38,7 +38,7 @@ final class Jdbc {
      * One local transaction: committed if {@code work} returns, rolled back if it throws. Runtime exceptions
      * from {@code work} (the domain's) pass through unchanged.
      */
-    <T> T inTransaction(Work<T> work) {
+    public <T> T inTransaction(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -69,7 +69,7 @@ final class Jdbc {
      * clients, the pool's wait run out) is a StorageUnavailableException: try again later. Anything else the
      * database refused (a constraint, a bad statement) is a fault of ours, and stays one.
      */
-    static RuntimeException translate(SQLException e) {
+    public static RuntimeException translate(SQLException e) {
         String state = e.getSQLState();
         boolean unreachable = e instanceof java.sql.SQLTransientConnectionException || state == null
                 || state.startsWith("08") || state.startsWith("57P") || state.equals("53300");
@@ -77,11 +77,11 @@ final class Jdbc {
                 : new IllegalStateException("Postgres refused: " + e.getMessage(), e);
     }
 
-    static Timestamp ts(Instant instant) {
+    public static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    static Instant instant(Timestamp timestamp) {
+    public static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }
