@@ -75,14 +75,16 @@ public final class HamsaSimulator implements AutoCloseable {
 
         EnvelopeWriter envelopes = new EnvelopeWriter(builder.envelope, json);
         // Tools and knowledge first: the agents' /v2/voice-agents/{id} would take their fixed segments for ids.
-        Router router = new WebToolHandlers(tools, toolTester, json, clock).routes(new Router());
-        new KnowledgeHandlers(knowledge, agents, json).routes(router);
+        WebToolHandlers toolHandlers = new WebToolHandlers(tools, toolTester, json, clock);
+        KnowledgeHandlers knowledgeHandlers = new KnowledgeHandlers(knowledge, agents, json);
+        Router router = toolHandlers.routes(new Router());
+        knowledgeHandlers.routes(router);
         new VoiceAgentHandlers(agents, new AgentJson(json, builder.envelope), json, clock, tools::exists,
                 knowledge::exists).routes(router);
         new CallHandlers(agents, calls, callLifecycle, json, clock).routes(router);
         this.api = new ApiGateway(apiKey, clock, recorder, rateLimiter, faultInjector, scripted, router, envelopes, json);
         this.admin = new AdminHandler(faultInjector, rateLimiter, recorder, scripted,
-                new CallAdmin(calls, callLifecycle, json), this::reset, envelopes, json);
+                new CallAdmin(calls, callLifecycle, json), knowledgeHandlers, toolHandlers, this::reset, envelopes, json);
     }
 
     public static Builder builder() {

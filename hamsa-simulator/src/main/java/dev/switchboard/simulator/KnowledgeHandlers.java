@@ -1,8 +1,11 @@
 package dev.switchboard.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The knowledge-base endpoints. Handlers return the {@code data} payload; the gateway adds the envelope. */
 final class KnowledgeHandlers {
@@ -31,6 +34,38 @@ final class KnowledgeHandlers {
                 .add("PATCH", BASE + "/{id}", this::patch)
                 .add("DELETE", BASE + "/{id}", this::delete)
                 .add("POST", BASE + "/{id}/url", this::addUrls);
+    }
+
+    /**
+     * {@code GET {prefix}/knowledge}: the items, the quota and the delay, without an envelope;
+     * {@code POST {prefix}/knowledge/fail-next} {@code {count?, reason}} scripts failures.
+     */
+    void adminRoutes(Router router, String prefix) {
+        router.add("GET", prefix + "/knowledge", request -> {
+            ObjectNode data = json.object()
+                    .put("used", knowledge.used())
+                    .put("limit", knowledge.limit())
+                    .put("processingDelayMillis", knowledge.delay().toMillis());
+            ArrayNode items = data.putArray("items");
+            knowledge.all().forEach(item -> items.add(render(item)));
+            return Router.Reply.ok(data);
+        }).add("POST", prefix + "/knowledge/fail-next", request -> {
+            JsonNode body = json.parseObject(request.body());
+            Map<String, String> errors = new LinkedHashMap<>();
+            long count = JsonFields.longField(body, "count", 1, errors);
+            JsonNode reason = body.get("reason");
+            if (count < 1 || count > Integer.MAX_VALUE) {
+                errors.putIfAbsent("count", "must be between 1 and " + Integer.MAX_VALUE);
+            }
+            if (reason == null || !reason.isTextual() || reason.textValue().isBlank()) {
+                errors.put("reason", "must be a non-blank string");
+            }
+            if (!errors.isEmpty()) {
+                throw ApiException.validation(errors);
+            }
+            knowledge.failNext((int) count, reason.textValue());
+            return Router.Reply.ok(json.object().put("count", count).put("reason", reason.textValue()));
+        });
     }
 
     private Router.Reply create(Router.Request request) {

@@ -43,6 +43,27 @@ final class WebToolHandlers {
                 .add("POST", V1 + "/test-api-tool", this::test);
     }
 
+    /**
+     * {@code GET {prefix}/tools}: the tools, and what test-api-tool sent, bearer tokens masked as
+     * {@code /_admin/requests} masks API keys.
+     */
+    void adminRoutes(Router router, String prefix) {
+        router.add("GET", prefix + "/tools", request -> {
+            ObjectNode data = json.object();
+            ArrayNode tools = data.putArray("tools");
+            store.all().forEach(tool -> tools.add(render(tool)));
+            ArrayNode tests = data.putArray("tests");
+            for (ToolTestView test : tester.tests()) {
+                ObjectNode node = tests.addObject().put("url", test.url()).put("method", test.method());
+                ObjectNode headers = node.putObject("headers");
+                test.headers().forEach((name, value) ->
+                        headers.put(name, name.equalsIgnoreCase("Authorization") ? AuthHeader.mask(value) : value));
+                node.put("body", test.body());
+            }
+            return Router.Reply.ok(data);
+        });
+    }
+
     /** Answers the ids only, as Hamsa's documentation shows. */
     private Router.Reply create(Router.Request request) {
         WebToolInput.Spec spec = WebToolInput.parse(json.parseObject(request.body()));

@@ -428,6 +428,26 @@ class KnowledgeBaseApiTest extends SimulatorTestSupport {
         assertThat(simulator.knowledgeStorageUsed()).isEqualTo(60);
     }
 
+    @Test
+    void shows_the_knowledge_base_and_scripts_failures_over_admin() throws InterruptedException {
+        simulator.setKnowledgeStorageLimit(5_000);
+        HttpResponse<String> failNext = client.send("POST", "/_admin/knowledge/fail-next",
+                "{\"count\": 1, \"reason\": \"Unsupported encoding\"}", null);
+        assertThat(failNext.statusCode()).isEqualTo(200);
+        String id = createText("doc", text(60));
+        awaitStatus(id, "FAILED");
+
+        JsonNode admin = json(client.send("GET", "/_admin/knowledge", null, null));
+
+        assertThat(admin.get("used").asLong()).isEqualTo(60);
+        assertThat(admin.get("limit").asLong()).isEqualTo(5_000);
+        assertThat(admin.get("processingDelayMillis").asLong()).isEqualTo(50);
+        assertThat(admin.at("/items/0/failureReason").asText()).isEqualTo("Unsupported encoding");
+        assertThat(client.send("POST", "/_admin/knowledge/fail-next", "{\"count\": 0}", null).statusCode())
+                .isEqualTo(400);
+        assertThat(simulator.recordedRequests(null, "/_admin")).isEmpty();
+    }
+
     private String createText(String name, String content) {
         HttpResponse<String> response = client.post(KB, items(textItem(name, content)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -394,6 +394,19 @@ class WebToolApiTest extends SimulatorTestSupport {
         assertThat(simulator.toolTests()).isEmpty();
     }
 
+    @Test
+    void shows_tools_and_tests_over_admin_with_tokens_masked() {
+        String id = create(functionTool("lookup_order", server.base() + "/x"));
+        client.post(TEST, "{\"webToolId\": \"" + id + "\"}");
+
+        JsonNode admin = json(client.send("GET", "/_admin/tools", null, null));
+
+        assertThat(admin.at("/tools/0/id").asText()).isEqualTo(id);
+        assertThat(admin.at("/tests/0/url").asText()).isEqualTo(server.base() + "/x");
+        assertThat(admin.at("/tests/0/headers/Authorization").asText()).isEqualTo("Bearer ***");
+        assertThat(admin.toString()).doesNotContain("s3cr3t-token");
+    }
+
     private String create(String body) {
         HttpResponse<String> response = client.post(TOOLS, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
