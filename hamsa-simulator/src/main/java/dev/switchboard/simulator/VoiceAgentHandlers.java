@@ -73,7 +73,7 @@ final class VoiceAgentHandlers {
         AgentLinks links = AgentLinks.forPatch(body, toolExists, itemExists);
         Instant now = now();
         Agent agent = store.update(request.param("id"),
-                        current -> current.patch(changes, links, Timestamps.after(current.updatedAt(), now)))
+                current -> current.patch(changes, links, Timestamps.after(current.updatedAt(), now)))
                 .orElseThrow(VoiceAgentHandlers::agentNotFound);
         return Router.Reply.ok(agentJson.render(agent));
     }
