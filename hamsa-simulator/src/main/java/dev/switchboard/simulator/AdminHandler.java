@@ -30,7 +30,7 @@ final class AdminHandler implements HttpHandler {
     private final Router router = new Router();
 
     AdminHandler(FaultInjector faults, RateLimiter rateLimiter, RequestRecorder recorder, ScriptedFailures scripted,
-                 CallAdmin calls, Runnable reset,
+                 CallAdmin calls, KnowledgeHandlers knowledge, WebToolHandlers tools, Runnable reset,
                  EnvelopeWriter envelopes, Json json) {
         this.faults = faults;
         this.rateLimiter = rateLimiter;
@@ -57,6 +57,8 @@ final class AdminHandler implements HttpHandler {
                     return Router.Reply.ok(json.object().put("status", "reset"));
                 });
         calls.routes(router, PREFIX);
+        knowledge.adminRoutes(router, PREFIX);
+        tools.adminRoutes(router, PREFIX);
     }
 
     static boolean handles(String path) {

@@ -1,5 +1,6 @@
 package dev.switchboard.simulator;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Renders an agent in the shape that goes with the envelope: flat for GUIDE, nested for DOCS. */
@@ -31,6 +32,10 @@ final class AgentJson {
             node.put("language", agent.language());
             node.put("voiceId", agent.voiceId());
         }
+        ArrayNode tools = node.putArray(AgentLinks.TOOLS);
+        agent.tools().forEach(tools::add);
+        ArrayNode items = node.putArray(AgentLinks.KNOWLEDGE);
+        agent.knowledgeBaseItemsIds().forEach(items::add);
         node.put("createdAt", agent.createdAt().toString());
         node.put("updatedAt", agent.updatedAt().toString());
         return node;

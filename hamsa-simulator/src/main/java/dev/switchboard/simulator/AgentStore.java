@@ -35,6 +35,14 @@ final class AgentStore {
         return slot == null ? Optional.empty() : Optional.of(slot.agent());
     }
 
+    /** A deleted knowledge item leaves every agent that used it. */
+    void dropKnowledgeItem(String itemId) {
+        slots.replaceAll((id, slot) -> {
+            Agent kept = slot.agent().withoutKnowledgeItem(itemId);
+            return kept == slot.agent() ? slot : new Slot(slot.sequence(), kept);
+        });
+    }
+
     /** {@code page} is 1-based. */
     Page page(int page, int perPage) {
         List<Agent> ordered = slots.values().stream()

@@ -44,6 +44,11 @@ final class ApiException extends RuntimeException {
         return new ApiException(400, "Validation failed", "validation_failed", details, Map.of());
     }
 
+    /** A 400 with its own message, for a refusal that is not about one malformed field (a full quota). */
+    static ApiException quotaExceeded(String message, Map<String, String> details) {
+        return new ApiException(400, message, "storage_quota_exceeded", details, Map.of());
+    }
+
     static ApiException invalidApiKey() {
         return of(403, "Invalid or missing API key", "invalid_api_key");
     }

@@ -45,6 +45,9 @@ public final class HamsaSimulator implements AutoCloseable {
     private final AgentStore agents = new AgentStore();
     private final ScriptedFailures scripted = new ScriptedFailures();
     private final CallStore calls = new CallStore();
+    private final KnowledgeBase knowledge;
+    private final WebToolStore tools = new WebToolStore();
+    private final ToolTester toolTester;
     private final CallLifecycle callLifecycle;
     private final Json json = new Json();
     private final ApiGateway api;
@@ -67,13 +70,21 @@ public final class HamsaSimulator implements AutoCloseable {
         this.callLifecycle = new CallLifecycle(json, clock, builder.projectId, builder.callScript,
                 () -> faultInjector.settings().seed());
 
+        this.knowledge = new KnowledgeBase(clock, builder.knowledgeStorageLimit, builder.knowledgeProcessingDelay);
+        this.toolTester = new ToolTester(json);
+
         EnvelopeWriter envelopes = new EnvelopeWriter(builder.envelope, json);
-        Router router = new VoiceAgentHandlers(agents, new AgentJson(json, builder.envelope), json, clock)
-                .routes(new Router());
+        // Tools and knowledge first: the agents' /v2/voice-agents/{id} would take their fixed segments for ids.
+        WebToolHandlers toolHandlers = new WebToolHandlers(tools, toolTester, json, clock);
+        KnowledgeHandlers knowledgeHandlers = new KnowledgeHandlers(knowledge, agents, json);
+        Router router = toolHandlers.routes(new Router());
+        knowledgeHandlers.routes(router);
+        new VoiceAgentHandlers(agents, new AgentJson(json, builder.envelope), json, clock, tools::exists,
+                knowledge::exists).routes(router);
         new CallHandlers(agents, calls, callLifecycle, json, clock).routes(router);
         this.api = new ApiGateway(apiKey, clock, recorder, rateLimiter, faultInjector, scripted, router, envelopes, json);
         this.admin = new AdminHandler(faultInjector, rateLimiter, recorder, scripted,
-                new CallAdmin(calls, callLifecycle, json), this::reset, envelopes, json);
+                new CallAdmin(calls, callLifecycle, json), knowledgeHandlers, toolHandlers, this::reset, envelopes, json);
     }
 
     public static Builder builder() {
@@ -187,11 +198,16 @@ public final class HamsaSimulator implements AutoCloseable {
     /**
      * Back to a fresh state: no agents, no recorded requests, fresh rate-limit counts and statistics,
      * no faults or scripted failures (lost answers included), no calls (those still playing stop at
-     * their next step), no webhook deliveries, and the call script the simulator was built with. The
-     * rate-limit policy stays.
+     * their next step), no webhook deliveries, and the call script the simulator was built with; no
+     * knowledge items (those being processed are forgotten) or scripted knowledge failures, the
+     * knowledge limit and delay it was built with; no web tools and no tool tests. The rate-limit
+     * policy stays.
      */
     public void reset() {
         agents.clear();
+        knowledge.reset();
+        tools.clear();
+        toolTester.clear();
         recorder.clear();
         rateLimiter.clear();
         faultInjector.set(FaultSettings.none());
@@ -259,6 +275,39 @@ public final class HamsaSimulator implements AutoCloseable {
         return agents.count();
     }
 
+    /** Every knowledge-base item, oldest first. */
+    public List<KnowledgeItemView> knowledgeItems() {
+        return knowledge.all().stream().map(KnowledgeItem::view).toList();
+    }
+
+    /** The bytes the knowledge items take against the storage quota, as their {@code size}s add up. */
+    public long knowledgeStorageUsed() {
+        return knowledge.used();
+    }
+
+    /** The account's knowledge storage quota in bytes; applies to requests from now on. */
+    public void setKnowledgeStorageLimit(long bytes) {
+        knowledge.setLimit(bytes);
+    }
+
+    /** How long an item takes from PROCESSING to its end; applies to processings started from now on. */
+    public void setKnowledgeProcessingDelay(Duration delay) {
+        knowledge.setDelay(delay);
+    }
+
+    /**
+     * The next {@code count} knowledge items to finish processing end FAILED with this
+     * {@code failureReason}, whichever items they are.
+     */
+    public void failNextKnowledgeItems(int count, String reason) {
+        knowledge.failNext(count, reason);
+    }
+
+    /** Every request {@code test-api-tool} sent to a tool's server, oldest first (the last 10,000 are kept). */
+    public List<ToolTestView> toolTests() {
+        return toolTester.tests();
+    }
+
     /** The {@code projectId} of every webhook this simulator sends. */
     public String projectId() {
         return callLifecycle.projectId();
@@ -316,6 +365,7 @@ public final class HamsaSimulator implements AutoCloseable {
             }
             closed = true;
             callLifecycle.close();
+            knowledge.close();
             if (server == null) {
                 return;
             }
@@ -360,6 +410,8 @@ public final class HamsaSimulator implements AutoCloseable {
         private int maxRecordedRequests = 10_000;
         private String projectId = "proj_simulator";
         private CallScript callScript = CallScript.defaults();
+        private long knowledgeStorageLimit = KnowledgeBase.DEFAULT_STORAGE_LIMIT;
+        private Duration knowledgeProcessingDelay = KnowledgeBase.DEFAULT_PROCESSING_DELAY;
 
         private Builder() {
         }
@@ -422,6 +474,18 @@ public final class HamsaSimulator implements AutoCloseable {
         /** The call script it starts with, and goes back to on {@link HamsaSimulator#reset()}. */
         public Builder callScript(CallScript callScript) {
             this.callScript = Objects.requireNonNull(callScript, "callScript");
+            return this;
+        }
+
+        /** The account's knowledge storage quota in bytes. Default 1 MiB, Hamsa's Free tier. */
+        public Builder knowledgeStorageLimit(long bytes) {
+            this.knowledgeStorageLimit = KnowledgeBase.requireLimit(bytes);
+            return this;
+        }
+
+        /** How long a knowledge item takes from PROCESSING to COMPLETED or FAILED. Default 2 s. */
+        public Builder knowledgeProcessingDelay(Duration delay) {
+            this.knowledgeProcessingDelay = KnowledgeBase.requireDelay(delay);
             return this;
         }
 

@@ -39,6 +39,12 @@ public final class Main {
             "  --project-id ID          projectId of the webhooks it sends (default " + DEFAULT_PROJECT_ID + ")",
             "  --call-step-delay-ms N   pause between the steps of a call (default "
                     + CallScript.defaults().stepDelayMillis() + ")",
+            "  --knowledge-storage-limit N",
+            "                           knowledge-base storage quota in bytes (default "
+                    + KnowledgeBase.DEFAULT_STORAGE_LIMIT + ", Hamsa's Free tier)",
+            "  --knowledge-processing-delay MS",
+            "                           milliseconds a knowledge item takes to process (default "
+                    + KnowledgeBase.DEFAULT_PROCESSING_DELAY.toMillis() + ")",
             "  --help                   print this help",
             "",
             "Flags take their value as the next argument or after '=' (--port=9000).");
@@ -47,7 +53,7 @@ public final class Main {
             "--port", "--host", "--api-key", "--rate-limit", "--window-seconds", "--window-millis", "--latency-ms",
             "--latency-jitter-ms", "--error-rate", "--timeout-rate", "--timeout-ms", "--drop-rate",
             "--too-many-requests-rate", "--retry-after-seconds", "--seed", "--envelope", "--max-recorded",
-            "--project-id", "--call-step-delay-ms");
+            "--project-id", "--call-step-delay-ms", "--knowledge-storage-limit", "--knowledge-processing-delay");
 
     /** Everything the command line can set. */
     record Config(
@@ -61,6 +67,8 @@ public final class Main {
             int maxRecordedRequests,
             String projectId,
             long callStepDelayMillis,
+            long knowledgeStorageLimit,
+            long knowledgeProcessingDelayMillis,
             boolean help) {
 
         HamsaSimulator.Builder toBuilder() {
@@ -73,7 +81,9 @@ public final class Main {
                     .envelope(envelope)
                     .maxRecordedRequests(maxRecordedRequests)
                     .projectId(projectId)
-                    .callScript(CallScript.defaults().withStepDelayMillis(callStepDelayMillis));
+                    .callScript(CallScript.defaults().withStepDelayMillis(callStepDelayMillis))
+                    .knowledgeStorageLimit(knowledgeStorageLimit)
+                    .knowledgeProcessingDelay(Duration.ofMillis(knowledgeProcessingDelayMillis));
         }
     }
 
@@ -147,6 +157,8 @@ public final class Main {
         int maxRecorded = 10_000;
         String projectId = DEFAULT_PROJECT_ID;
         long callStepDelayMillis = CallScript.defaults().stepDelayMillis();
+        long knowledgeStorageLimit = KnowledgeBase.DEFAULT_STORAGE_LIMIT;
+        long knowledgeProcessingDelayMillis = KnowledgeBase.DEFAULT_PROCESSING_DELAY.toMillis();
         boolean help = false;
 
         for (int i = 0; i < args.length; i++) {
@@ -201,13 +213,15 @@ public final class Main {
                 case "--max-recorded" -> maxRecorded = intIn(flag, value, 0, Integer.MAX_VALUE);
                 case "--project-id" -> projectId = text(flag, value);
                 case "--call-step-delay-ms" -> callStepDelayMillis = longIn(flag, value, 0, CallScript.MAX_DELAY_MILLIS);
+                case "--knowledge-storage-limit" -> knowledgeStorageLimit = nonNegativeLong(flag, value);
+                case "--knowledge-processing-delay" -> knowledgeProcessingDelayMillis = nonNegativeLong(flag, value);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
         FaultSettings faults = new FaultSettings(latencyMs, latencyJitterMs, errorRate, timeoutRate, timeoutMs,
                 dropRate, tooManyRequestsRate, retryAfterSeconds, seed);
         return new Config(port, host, apiKey, rateLimit, window, faults, envelope, maxRecorded, projectId,
-                callStepDelayMillis, help);
+                callStepDelayMillis, knowledgeStorageLimit, knowledgeProcessingDelayMillis, help);
     }
 
     private static String text(String flag, String value) {

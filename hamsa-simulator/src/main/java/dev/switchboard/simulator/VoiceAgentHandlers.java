@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** The voice-agent endpoints. Handlers return the {@code data} payload; the gateway adds the envelope. */
 final class VoiceAgentHandlers {
@@ -19,12 +19,17 @@ final class VoiceAgentHandlers {
     private final AgentJson agentJson;
     private final Json json;
     private final Clock clock;
+    private final Predicate<String> toolExists;
+    private final Predicate<String> itemExists;
 
-    VoiceAgentHandlers(AgentStore store, AgentJson agentJson, Json json, Clock clock) {
+    VoiceAgentHandlers(AgentStore store, AgentJson agentJson, Json json, Clock clock,
+                       Predicate<String> toolExists, Predicate<String> itemExists) {
         this.store = store;
         this.agentJson = agentJson;
         this.json = json;
         this.clock = clock;
+        this.toolExists = toolExists;
+        this.itemExists = itemExists;
     }
 
     Router routes(Router router) {
@@ -37,8 +42,10 @@ final class VoiceAgentHandlers {
     }
 
     private Router.Reply create(Router.Request request) {
-        Map<String, String> fields = AgentInput.forCreate(json.parseObject(request.body()));
-        Agent agent = store.add(Agent.create(newId(), fields, now()));
+        JsonNode body = json.parseObject(request.body());
+        Map<String, String> fields = AgentInput.forCreate(body);
+        AgentLinks links = AgentLinks.forCreate(body, toolExists, itemExists);
+        Agent agent = store.add(Agent.create(newId(), fields, links, now()));
         return Router.Reply.ok(agentJson.render(agent));
     }
 
@@ -47,8 +54,8 @@ final class VoiceAgentHandlers {
     }
 
     private Router.Reply list(Router.Request request) {
-        int page = positiveInt(request.query(), "page", 1);
-        int perPage = Math.min(positiveInt(request.query(), "perPage", DEFAULT_PER_PAGE), MAX_PER_PAGE);
+        int page = Paging.positiveInt(request.query(), "page", 1);
+        int perPage = Math.min(Paging.positiveInt(request.query(), "perPage", DEFAULT_PER_PAGE), MAX_PER_PAGE);
         AgentStore.Page result = store.page(page, perPage);
 
         ObjectNode data = json.object();
@@ -61,9 +68,12 @@ final class VoiceAgentHandlers {
     }
 
     private Router.Reply patch(Router.Request request) {
-        Map<String, String> changes = AgentInput.forPatch(json.parseObject(request.body()));
+        JsonNode body = json.parseObject(request.body());
+        Map<String, String> changes = AgentInput.forPatch(body);
+        AgentLinks links = AgentLinks.forPatch(body, toolExists, itemExists);
         Instant now = now();
-        Agent agent = store.update(request.param("id"), current -> current.patch(changes, after(current.updatedAt(), now)))
+        Agent agent = store.update(request.param("id"),
+                current -> current.patch(changes, links, Timestamps.after(current.updatedAt(), now)))
                 .orElseThrow(VoiceAgentHandlers::agentNotFound);
         return Router.Reply.ok(agentJson.render(agent));
     }
@@ -91,30 +101,8 @@ final class VoiceAgentHandlers {
         return ApiException.notFound("Voice agent not found");
     }
 
-    private static int positiveInt(Map<String, String> query, String name, int fallback) {
-        String raw = query.get(name);
-        if (raw == null || raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value >= 1) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the validation error
-        }
-        throw ApiException.validation(Map.of(name, "must be a positive integer"));
-    }
-
     private Instant now() {
-        // Millisecond precision, like the timestamps Hamsa's API returns.
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    /** Clients detect changes by updatedAt, so a patch always moves it forward, even within the same millisecond. */
-    private static Instant after(Instant previous, Instant now) {
-        return now.isAfter(previous) ? now : previous.plusMillis(1);
+        return Timestamps.now(clock);
     }
 
     private static String newId() {

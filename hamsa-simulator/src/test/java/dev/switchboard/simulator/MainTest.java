@@ -26,6 +26,8 @@ class MainTest {
         assertThat(config.envelope()).isEqualTo(Envelope.GUIDE);
         assertThat(config.projectId()).isEqualTo("proj_simulator");
         assertThat(config.callStepDelayMillis()).isEqualTo(200);
+        assertThat(config.knowledgeStorageLimit()).isEqualTo(1_048_576);
+        assertThat(config.knowledgeProcessingDelayMillis()).isEqualTo(2_000);
         assertThat(config.help()).isFalse();
     }
 
@@ -38,11 +40,12 @@ class MainTest {
                 "--error-rate", "0.1", "--timeout-rate", "0.05", "--timeout-ms", "1500",
                 "--drop-rate", "0.02", "--too-many-requests-rate", "0.3", "--retry-after-seconds", "4", "--seed", "-3",
                 "--envelope", "docs", "--max-recorded", "50",
-                "--project-id", "proj_load", "--call-step-delay-ms", "15");
+                "--project-id", "proj_load", "--call-step-delay-ms", "15",
+                "--knowledge-storage-limit", "5242880", "--knowledge-processing-delay", "250");
 
         assertThat(config).isEqualTo(new Main.Config(9001, "0.0.0.0", "k1", 5, Duration.ofSeconds(10),
                 new FaultSettings(20, 5, 0.1, 0.05, 1500, 0.02, 0.3, 4, -3), Envelope.DOCS, 50, "proj_load", 15,
-                false));
+                5_242_880, 250, false));
     }
 
     @Test
