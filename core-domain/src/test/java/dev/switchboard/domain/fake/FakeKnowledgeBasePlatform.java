@@ -39,7 +39,10 @@ public final class FakeKnowledgeBasePlatform implements KnowledgeBasePlatform {
         this.nextFailure = failure;
     }
 
-    /** Runs this at the start of the next call, once: for a test to change things while a call is under way. */
+    /**
+     * Runs this at the start of the next call, once, before that call looks for a told failure: for a test to
+     * change things while a call is under way (or to arrange a failure of the call after it).
+     */
     public synchronized void beforeNext(Runnable action) {
         this.beforeNext = action;
     }
@@ -162,16 +165,18 @@ public final class FakeKnowledgeBasePlatform implements KnowledgeBasePlatform {
 
     private void enter(String operation) {
         Runnable hook;
-        PlatformException failure;
         synchronized (this) {
             calls.add(operation);
             hook = beforeNext;
             beforeNext = null;
-            failure = nextFailure;
-            nextFailure = null;
         }
         if (hook != null) {
             hook.run();
+        }
+        PlatformException failure;
+        synchronized (this) {
+            failure = nextFailure;
+            nextFailure = null;
         }
         if (failure != null) {
             throw failure;
