@@ -15,7 +15,6 @@ import dev.switchboard.domain.model.WebToolKind;
 import dev.switchboard.domain.port.out.PlatformTraffic;
 import dev.switchboard.domain.port.out.WebToolPlatform;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -60,7 +59,7 @@ class HamsaWebToolPlatform implements WebToolPlatform {
                     WebToolKind.valueOf(HamsaJson.firstNonBlank(tool, "type").orElse("FUNCTION").toUpperCase(Locale.ROOT)),
                     HamsaJson.firstNonBlank(tool, "name").orElse(null),
                     HamsaJson.firstNonBlank(tool, "description").orElse(null),
-                    HamsaJson.firstNonBlank(settings, "serverUrl").map(URI::create).orElse(null),
+                    HamsaJson.firstNonBlank(settings, "serverUrl").orElse(null),
                     HamsaJson.firstNonBlank(settings, "methodType").map(m -> ToolHttpMethod.valueOf(m.toUpperCase(Locale.ROOT)))
                             .orElse(null),
                     settings.path("timeOut").asInt(WebToolDefinition.DEFAULT_TIMEOUT),
@@ -117,7 +116,7 @@ class HamsaWebToolPlatform implements WebToolPlatform {
             body.put("description", d.description());
         }
         ObjectNode settings = body.putObject("toolSettings")
-                .put("serverUrl", d.serverUrl().toString())
+                .put("serverUrl", d.serverUrl())
                 .put("methodType", d.method().name())
                 .put("timeOut", d.timeoutSeconds());
         settings.set("httpHeaders", TREES.valueToTree(d.headers()));

@@ -1,11 +1,11 @@
 package dev.switchboard.adapters.web;
 
 /** A body that turned out, while being read, to be over the limit of {@link BodySizeLimit}. */
-final class PayloadTooLargeException extends RuntimeException {
+public final class PayloadTooLargeException extends RuntimeException {
 
     private final long maxBytes;
 
-    PayloadTooLargeException(long maxBytes) {
+    public PayloadTooLargeException(long maxBytes) {
         super("request body over " + maxBytes + " bytes", null, false, false);
         this.maxBytes = maxBytes;
     }

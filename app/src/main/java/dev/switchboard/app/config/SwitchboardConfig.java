@@ -283,6 +283,13 @@ public interface SwitchboardConfig {
         @WithDefault("256K")
         io.quarkus.runtime.configuration.MemorySize maxBodySize();
 
+        /**
+         * Larger knowledge uploads (multipart) answer 413 before their body is read: the largest file
+         * ({@code switchboard.knowledge.max-file-size}) and room for the form's framing.
+         */
+        @WithDefault("3200K")
+        io.quarkus.runtime.configuration.MemorySize maxUploadSize();
+
         /** Requests a minute per team, unless the team has its own limit (set through the admin API). */
         @WithDefault("600")
         int defaultRequestsPerMinute();
@@ -315,5 +322,9 @@ public interface SwitchboardConfig {
 
         @WithDefault("60s")
         Duration rateWindow();
+
+        /** How long the simulated Hamsa takes to process a knowledge item. */
+        @WithDefault("2s")
+        Duration knowledgeProcessingDelay();
     }
 }

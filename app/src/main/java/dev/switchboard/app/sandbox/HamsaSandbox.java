@@ -1,6 +1,7 @@
 package dev.switchboard.app.sandbox;
 
 import dev.switchboard.app.config.SwitchboardConfig;
+import dev.switchboard.domain.model.KnowledgeLimits;
 import dev.switchboard.simulator.HamsaSimulator;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,11 +23,15 @@ public class HamsaSandbox {
 
     private final SwitchboardConfig.Sandbox config;
     private final Optional<String> hamsaApiKey;
+    private final long knowledgeStorage;
     private volatile HamsaSimulator simulator;
 
-    HamsaSandbox(SwitchboardConfig config, @ConfigProperty(name = "hamsa.api-key") Optional<String> hamsaApiKey) {
+    HamsaSandbox(SwitchboardConfig config, @ConfigProperty(name = "hamsa.api-key") Optional<String> hamsaApiKey,
+                 KnowledgeLimits knowledgeLimits) {
         this.config = config.hamsa().sandbox();
         this.hamsaApiKey = hamsaApiKey;
+        // The sandbox account holds what the configured tier holds, as the real one would.
+        this.knowledgeStorage = knowledgeLimits.accountLimitBytes();
     }
 
     void start(@Observes @Priority(1) StartupEvent event) {
@@ -42,6 +47,8 @@ public class HamsaSandbox {
                 .port(config.port())
                 .apiKey(config.apiKey())
                 .rateLimit(config.rateLimit(), config.rateWindow())
+                .knowledgeStorageLimit(knowledgeStorage)
+                .knowledgeProcessingDelay(config.knowledgeProcessingDelay())
                 .build()
                 .start();
         LOG.warn("""

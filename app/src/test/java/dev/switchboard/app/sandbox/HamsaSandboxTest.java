@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.app.config.SwitchboardConfig;
+import dev.switchboard.domain.model.KnowledgeLimits;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HamsaSandboxTest {
+
+    private static final KnowledgeLimits LIMITS = new KnowledgeLimits(1024, 1 << 20, 1 << 20);
 
     private static SwitchboardConfig sandbox(boolean enabled) {
         SwitchboardConfig.Sandbox sandbox = new SwitchboardConfig.Sandbox() {
@@ -17,6 +20,7 @@ class HamsaSandboxTest {
             public String apiKey() { return "k"; }
             public int rateLimit() { return 100; }
             public Duration rateWindow() { return Duration.ofMinutes(1); }
+            public Duration knowledgeProcessingDelay() { return Duration.ofSeconds(2); }
         };
         return new SwitchboardConfig() {
             public Hamsa hamsa() { return () -> sandbox; }
@@ -28,12 +32,15 @@ class HamsaSandboxTest {
 
             @Override
             public Calls calls() { throw new UnsupportedOperationException(); }
+
+            @Override
+            public Knowledge knowledge() { throw new UnsupportedOperationException(); }
         };
     }
 
     @Test
     void without_sandbox_and_without_a_key_startup_fails_saying_what_to_set() {
-        HamsaSandbox startup = new HamsaSandbox(sandbox(false), Optional.empty());
+        HamsaSandbox startup = new HamsaSandbox(sandbox(false), Optional.empty(), LIMITS);
 
         assertThatThrownBy(() -> startup.start(null))
                 .isInstanceOf(IllegalStateException.class)
@@ -43,7 +50,7 @@ class HamsaSandboxTest {
 
     @Test
     void without_sandbox_a_configured_key_is_enough_and_no_simulator_runs() {
-        HamsaSandbox startup = new HamsaSandbox(sandbox(false), Optional.of("sk_live_x"));
+        HamsaSandbox startup = new HamsaSandbox(sandbox(false), Optional.of("sk_live_x"), LIMITS);
 
         assertThatCode(() -> startup.start(null)).doesNotThrowAnyException();
         org.assertj.core.api.Assertions.assertThat(startup.simulator()).isEmpty();
@@ -51,7 +58,7 @@ class HamsaSandboxTest {
 
     @Test
     void with_sandbox_the_simulator_runs_until_shutdown() {
-        HamsaSandbox startup = new HamsaSandbox(sandbox(true), Optional.empty());
+        HamsaSandbox startup = new HamsaSandbox(sandbox(true), Optional.empty(), LIMITS);
 
         startup.start(null);
         try {

@@ -1,6 +1,5 @@
 package dev.switchboard.domain.model;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,14 +12,16 @@ import java.util.regex.Pattern;
 /**
  * What a web tool is, as Hamsa's web-tool body has it: its kind, the name and description the agent's model
  * sees, how to call its server, and its parameters as a JSON Schema. Validates itself, naming every failing
- * field at once; the server URL must already have passed the outbound URL guard, and the parameters'
+ * field at once; the server URL must already have passed the outbound URL guard (as {@link #guardable}), and the parameters'
  * schema the schema check. The auth token is not here: it is a secret and travels apart.
  *
+ * @param serverUrl      the server's URL, which may hold {@code {name}} placeholders that Hamsa fills from the path
+ *                       parameters and arguments (so it is a template, not yet a URI)
  * @param method         how a FUNCTION is called; an MCP server is always spoken to with POST
  * @param timeoutSeconds how long Hamsa waits for the server
  * @param params         the parameters' JSON Schema as JSON values; empty for a tool that takes none
  */
-public record WebToolDefinition(WebToolKind kind, String name, String description, URI serverUrl, ToolHttpMethod method,
+public record WebToolDefinition(WebToolKind kind, String name, String description, String serverUrl, ToolHttpMethod method,
                                 int timeoutSeconds, Map<String, String> headers, Map<String, String> pathParameters,
                                 Map<String, Object> params) {
 
@@ -33,6 +34,9 @@ public record WebToolDefinition(WebToolKind kind, String name, String descriptio
     public static final int ENTRIES_MAX = 20;
     public static final int VALUE_MAX = 1_024;
     private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
+    /** A placeholder Hamsa fills in a server URL: {@code {orderId}}. */
+    private static final String PLACEHOLDER = "\\{[A-Za-z_][A-Za-z0-9_]*\\}";
+    private static final Pattern PLACEHOLDERS_ONLY = Pattern.compile("^[^{}]*$");
     /** RFC 9110 token characters. */
     private static final Pattern HEADER_NAME = Pattern.compile("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$");
     private static final Pattern PATH_PARAMETER = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
@@ -65,8 +69,10 @@ public record WebToolDefinition(WebToolKind kind, String name, String descriptio
         } else if (description.length() > DESCRIPTION_MAX) {
             violations.add(new FieldViolation("description", "must be at most " + DESCRIPTION_MAX + " characters"));
         }
-        if (serverUrl == null) {
+        if (serverUrl == null || serverUrl.isBlank()) {
             violations.add(new FieldViolation("toolSettings.serverUrl", "must not be blank"));
+        } else if (!PLACEHOLDERS_ONLY.matcher(serverUrl.replaceAll(PLACEHOLDER, "")).matches()) {
+            violations.add(new FieldViolation("toolSettings.serverUrl", "may use braces only for {name} placeholders"));
         }
         if (method == null) {
             violations.add(new FieldViolation("toolSettings.methodType", "must be one of GET, POST, PUT, PATCH, DELETE"));
@@ -111,11 +117,20 @@ public record WebToolDefinition(WebToolKind kind, String name, String descriptio
     }
 
     /**
+     * The URL the outbound URL guard judges for a server URL: its placeholders filled with a plain word, so that
+     * the guard sees the scheme, host and port Hamsa will call (a placeholder in the host cannot pass: the word
+     * names no public host).
+     */
+    public static String guardable(String serverUrl) {
+        return serverUrl == null ? null : serverUrl.replaceAll(PLACEHOLDER, "placeholder");
+    }
+
+    /**
      * This definition with the given changes applied; fields the changes leave out stay as they are.
      *
      * @param checkedServerUrl the changes' server URL once the guard passed it, or null when they change none
      */
-    public WebToolDefinition with(WebToolChanges changes, URI checkedServerUrl) {
+    public WebToolDefinition with(WebToolChanges changes, String checkedServerUrl) {
         Objects.requireNonNull(changes, "changes");
         return new WebToolDefinition(
                 changes.kind().orElse(kind),

@@ -26,7 +26,6 @@ import dev.switchboard.domain.port.out.JsonSchemaChecker;
 import dev.switchboard.domain.port.out.SecretCipher;
 import dev.switchboard.domain.port.out.WebToolPlatform;
 import dev.switchboard.domain.port.out.WebToolRepository;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +63,7 @@ public final class WebToolService implements CreateWebToolUseCase, UpdateWebTool
 
     @Override
     public WebTool create(CreateWebToolCommand c) {
-        URI serverUrl = c.serverUrl() == null ? null : urls.check(SERVER_URL, c.serverUrl());
+        String serverUrl = c.serverUrl() == null ? null : checked(c.serverUrl());
         WebToolDefinition definition = new WebToolDefinition(c.kind(), c.name(), c.description(), serverUrl, c.method(),
                 c.timeoutSeconds() == null ? WebToolDefinition.DEFAULT_TIMEOUT : c.timeoutSeconds(), c.headers(),
                 c.pathParameters(), c.params());
@@ -97,7 +96,7 @@ public final class WebToolService implements CreateWebToolUseCase, UpdateWebTool
         if (changes.isEmpty()) {
             return current;
         }
-        URI serverUrl = changes.serverUrl().map(u -> urls.check(SERVER_URL, u)).orElse(null);
+        String serverUrl = changes.serverUrl().map(this::checked).orElse(null);
         WebToolDefinition next = current.definition().with(changes, serverUrl);
         if (changes.params().isPresent()) {
             checkSchema(next.params());
@@ -150,9 +149,15 @@ public final class WebToolService implements CreateWebToolUseCase, UpdateWebTool
     public ToolTestResult test(TeamId team, WebToolId id, Map<String, Object> arguments) {
         WebTool tool = get(team, id);
         // Checked again now: the name may resolve elsewhere than when the tool was saved (DNS rebinding).
-        urls.check(SERVER_URL, tool.definition().serverUrl().toString());
+        checked(tool.definition().serverUrl());
         String token = tool.hasAuthToken() ? cipher.open(tool.sealedAuthToken(), tool.authTokenContext()) : null;
         return platform.testTool(tool.hamsaToolId(), tool.definition(), token, arguments == null ? Map.of() : arguments);
+    }
+
+    /** The server URL as given, once the guard passed it with its placeholders filled. */
+    private String checked(String serverUrl) {
+        urls.check(SERVER_URL, WebToolDefinition.guardable(serverUrl));
+        return serverUrl;
     }
 
     private void checkSchema(Map<String, Object> params) {

@@ -18,7 +18,6 @@ import dev.switchboard.domain.model.WebToolNameTakenException;
 import dev.switchboard.domain.model.WebToolNotFoundException;
 import dev.switchboard.domain.port.out.WebToolRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -166,7 +165,7 @@ class PostgresWebTools implements WebToolRepository {
         ps.setString(i++, d.kind().name());
         ps.setString(i++, d.name());
         ps.setString(i++, d.description());
-        ps.setString(i++, d.serverUrl().toString());
+        ps.setString(i++, d.serverUrl());
         ps.setString(i++, d.method().name());
         ps.setInt(i++, d.timeoutSeconds());
         ps.setString(i++, toJson(d.headers()));
@@ -179,7 +178,7 @@ class PostgresWebTools implements WebToolRepository {
 
     private WebTool read(ResultSet rs) throws SQLException {
         WebToolDefinition definition = new WebToolDefinition(WebToolKind.valueOf(rs.getString("kind")),
-                rs.getString("name"), rs.getString("description"), URI.create(rs.getString("server_url")),
+                rs.getString("name"), rs.getString("description"), rs.getString("server_url"),
                 ToolHttpMethod.valueOf(rs.getString("method")), rs.getInt("timeout_seconds"),
                 fromJson(rs.getString("headers"), STRING_MAP), fromJson(rs.getString("path_parameters"), STRING_MAP),
                 fromJson(rs.getString("params"), JSON_OBJECT));

@@ -1,6 +1,7 @@
 package dev.switchboard.adapters.web.knowledge;
 
 import dev.switchboard.adapters.web.PageLimits;
+import dev.switchboard.adapters.web.PayloadTooLargeException;
 import dev.switchboard.adapters.web.guard.Idempotent;
 import dev.switchboard.adapters.web.guard.TeamRateLimited;
 import dev.switchboard.adapters.web.security.Callers;
@@ -71,11 +72,14 @@ public class KnowledgeResource {
     private final AddKnowledgeUrlsUseCase addUrls;
     private final SetKnowledgeItemActiveUseCase setActive;
     private final SecurityIdentity identity;
+    private final long maxFileBytes;
 
     public KnowledgeResource(AddKnowledgeItemUseCase add, GetKnowledgeItemQuery get, ListKnowledgeItemsQuery list,
                              UpdateKnowledgeItemUseCase update, DeleteKnowledgeItemUseCase delete,
                              AddKnowledgeUrlsUseCase addUrls, SetKnowledgeItemActiveUseCase setActive,
-                             SecurityIdentity identity) {
+                             SecurityIdentity identity,
+                             @ConfigProperty(name = "switchboard.knowledge.max-file-size") io.quarkus.runtime.configuration.MemorySize maxFile) {
+        this.maxFileBytes = maxFile.asLongValue();
         this.add = add;
         this.get = get;
         this.list = list;
@@ -112,6 +116,10 @@ public class KnowledgeResource {
         }
         if (file == null) {
             throw InvalidInputException.of("file", "must be a file part of the form");
+        }
+        if (file.size() > maxFileBytes) {
+            // A chunked upload has no length to refuse it by before it is read: it is refused once it is.
+            throw new PayloadTooLargeException(maxFileBytes);
         }
         String itemName = name == null || name.isBlank() ? file.fileName() : name;
         return created(add.add(AddKnowledgeItemCommand.file(team(), itemName, file.fileName(), bytes(file))), uri);

@@ -31,7 +31,7 @@ final class WebToolResponses {
         static Tool of(WebTool t) {
             WebToolDefinition d = t.definition();
             return new Tool(t.id().toString(), t.hamsaToolId(), d.kind().name(), d.name(), d.description(),
-                    new Settings(d.serverUrl().toString(), d.method().name(), d.timeoutSeconds(), d.headers(),
+                    new Settings(d.serverUrl(), d.method().name(), d.timeoutSeconds(), d.headers(),
                             d.pathParameters(), t.hasAuthToken()),
                     d.params(), t.active(), t.createdAt(), t.updatedAt(), t.version());
         }

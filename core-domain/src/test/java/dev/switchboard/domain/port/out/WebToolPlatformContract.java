@@ -32,7 +32,7 @@ public abstract class WebToolPlatformContract {
 
     protected static WebToolDefinition function(String name, String url, ToolHttpMethod method, int timeout) {
         return new WebToolDefinition(WebToolKind.FUNCTION, name, "Looks up an order by its number",
-                URI.create(url), method, timeout, Map.of("X-Api-Version", "2"), Map.of(),
+                url, method, timeout, Map.of("X-Api-Version", "2"), Map.of(),
                 Map.of("type", "object", "properties", Map.of("order", Map.of("type", "string")),
                         "required", List.of("order")));
     }
@@ -83,7 +83,7 @@ public abstract class WebToolPlatformContract {
     @Test
     void an_mcp_tool_is_created_and_read_back() {
         WebToolDefinition mcp = new WebToolDefinition(WebToolKind.MCP, uniqueName("mcp"), null,
-                URI.create("https://mcp.example.com/mcp"), null, 30, null, null, null);
+                "https://mcp.example.com/mcp", null, 30, null, null, null);
         String id = platform().createTool(mcp, null);
 
         assertSameDefinition(platform().getTool(id), mcp);

@@ -56,7 +56,7 @@ public abstract class WebToolRepositoryContract {
                 "properties", Map.of("city", Map.of("type", "string", "description", "Where")),
                 "required", List.of("city"));
         return new WebToolDefinition(WebToolKind.FUNCTION, name, "Looks up the weather",
-                URI.create("https://tools.example.com/weather"), ToolHttpMethod.GET, 15,
+                "https://tools.example.com/weather", ToolHttpMethod.GET, 15,
                 Map.of("X-Api-Version", "2"), Map.of("region", "eu"), params);
     }
 
@@ -82,7 +82,7 @@ public abstract class WebToolRepositoryContract {
     @Test
     void an_mcp_tool_without_description_is_read_back_as_stored() {
         WebTool tool = new WebTool(WebToolId.newId(), team, "h-mcp", new WebToolDefinition(WebToolKind.MCP, "mcp_server",
-                null, URI.create("https://mcp.example.com/sse"), null, 30, null, null, null), null, false, T0, T0, 1);
+                null, "https://mcp.example.com/sse", null, 30, null, null, null), null, false, T0, T0, 1);
         repository().insert(tool);
 
         assertThat(repository().findById(team, tool.id())).contains(tool);
