@@ -27,6 +27,7 @@ import dev.switchboard.domain.port.out.TeamRepository;
 import dev.switchboard.domain.port.out.TeamRequestCounter;
 import dev.switchboard.domain.port.out.VoiceAgentPlatform;
 import dev.switchboard.domain.port.out.VoiceAgentRepository;
+import dev.switchboard.domain.service.AgentAttachmentResolver;
 import dev.switchboard.domain.service.AuditService;
 import dev.switchboard.domain.service.CallDispatchService;
 import dev.switchboard.domain.service.CallEventService;
@@ -69,8 +70,10 @@ public class DomainWiring {
     @Produces
     @Singleton
     VoiceAgentService voiceAgentService(VoiceAgentPlatform platform, HamsaCalls hamsaCalls,
-                                        VoiceAgentRepository repository, ExternalIdLock externalIds, Clock clock) {
-        return new VoiceAgentService(hamsaCalls.agents(platform, Priority.INTERACTIVE), repository, externalIds, clock);
+                                        VoiceAgentRepository repository, ExternalIdLock externalIds, Clock clock,
+                                        KnowledgeItemRepository knowledge, WebToolRepository tools) {
+        return new VoiceAgentService(hamsaCalls.agents(platform, Priority.INTERACTIVE), repository, externalIds, clock,
+                new AgentAttachmentResolver(knowledge, tools));
     }
 
     @Produces
@@ -163,9 +166,10 @@ public class DomainWiring {
     @Singleton
     KnowledgeBaseService knowledgeBaseService(KnowledgeBasePlatform platform, HamsaCalls hamsaCalls,
                                               KnowledgeItemRepository repository, TeamRepository teams,
-                                              OutboundUrlGuard urls, KnowledgeLimits limits, Clock clock) {
-        return new KnowledgeBaseService(hamsaCalls.knowledge(platform, Priority.INTERACTIVE), repository, teams, urls,
-                limits, clock);
+                                              VoiceAgentRepository agents, OutboundUrlGuard urls, KnowledgeLimits limits,
+                                              Clock clock) {
+        return new KnowledgeBaseService(hamsaCalls.knowledge(platform, Priority.INTERACTIVE), repository, teams, agents,
+                urls, limits, clock);
     }
 
     /** Asking Hamsa how its processing goes is background work: it queues behind the teams' requests. */

@@ -50,10 +50,27 @@ final class HamsaJson {
                     firstText(node, "greeting", "conversation.greetingMessage", "greetingMessage").orElse(null),
                     firstText(node, "preamble", "conversation.preamble").orElse(null),
                     firstText(node, "language", "voice.lang", "lang").orElse(null),
-                    firstText(node, "voiceId", "voice.voiceId").orElse(null)));
+                    firstText(node, "voiceId", "voice.voiceId").orElse(null),
+                    ids(node.get("knowledgeBaseItemsIds")), ids(node.get("tools"))));
         } catch (DomainException | IllegalArgumentException e) {
             throw badResponse("agent " + id + " is not one Switchboard can mirror: " + e.getMessage());
         }
+    }
+
+    /**
+     * The ids of an agent's knowledge items or tools: an array of ids, or of objects carrying one (the
+     * documentation's agent shows {@code tools[]} without saying which). Missing is none.
+     */
+    static List<String> ids(JsonNode array) {
+        List<String> ids = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            for (JsonNode element : array) {
+                Optional<String> id = element.isObject() ? firstNonBlank(element, "id", "_id", "webToolId", "knowledgeBaseItemId")
+                        : element.isTextual() && !element.asText().isBlank() ? Optional.of(element.asText()) : Optional.empty();
+                id.ifPresent(ids::add);
+            }
+        }
+        return ids;
     }
 
     /** The agents of one list page: guide/docs {@code voiceAgents}, or a bare array. */
@@ -84,12 +101,14 @@ final class HamsaJson {
         ObjectNode body = JSON.objectNode();
         putSettings(body, Optional.of(s.name()), Optional.of(s.greeting()), Optional.of(s.preamble()),
                 Optional.of(s.language()), Optional.of(s.voiceId()));
+        putIds(body, Optional.of(s.knowledgeBaseItemIds()), Optional.of(s.toolIds()));
         return body;
     }
 
     static ObjectNode changesBody(AgentChanges c) {
         ObjectNode body = JSON.objectNode();
         putSettings(body, c.name(), c.greeting(), c.preamble(), c.language(), c.voiceId());
+        putIds(body, c.knowledgeBaseItemIds(), c.toolIds());
         return body;
     }
 
@@ -99,6 +118,19 @@ final class HamsaJson {
             body.put("name", newName);
         }
         return body;
+    }
+
+    /** The documentation's names: {@code knowledgeBaseItemsIds} and {@code tools}, each an array of Hamsa ids. */
+    private static void putIds(ObjectNode body, Optional<List<String>> knowledge, Optional<List<String>> tools) {
+        // An empty list is sent as []: it detaches them all.
+        knowledge.ifPresent(ids -> {
+            com.fasterxml.jackson.databind.node.ArrayNode array = body.putArray("knowledgeBaseItemsIds");
+            ids.forEach(array::add);
+        });
+        tools.ifPresent(ids -> {
+            com.fasterxml.jackson.databind.node.ArrayNode array = body.putArray("tools");
+            ids.forEach(array::add);
+        });
     }
 
     private static void putSettings(ObjectNode body, Optional<String> name, Optional<String> greeting,

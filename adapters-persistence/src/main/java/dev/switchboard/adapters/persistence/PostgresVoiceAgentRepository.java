@@ -1,6 +1,8 @@
 package dev.switchboard.adapters.persistence;
 
 import dev.switchboard.domain.model.ConcurrentUpdateException;
+import dev.switchboard.domain.model.KnowledgeItemId;
+import java.util.UUID;
 import dev.switchboard.domain.model.DuplicateExternalIdException;
 import dev.switchboard.domain.model.Page;
 import dev.switchboard.domain.model.PageRequest;
@@ -47,12 +49,16 @@ class PostgresVoiceAgentRepository implements VoiceAgentRepository {
         VoiceAgentEntity e = VoiceAgentMapper.toEntity(agent);
         int updated = QuarkusTransaction.requiringNew().call(() -> rows.update(
                 "name = :name, greeting = :greeting, preamble = :preamble, language = :language,"
-                        + " voiceId = :voiceId, externalId = :externalId, updatedAt = :updatedAt, version = :version"
+                        + " voiceId = :voiceId, externalId = :externalId, updatedAt = :updatedAt, version = :version,"
+                        + " knowledgeItemIds = :knowledge, hamsaKnowledgeItemIds = :hamsaKnowledge,"
+                        + " webToolIds = :tools, hamsaToolIds = :hamsaTools"
                         + " where id = :id and version = :previous",
                 Parameters.with("name", e.name).and("greeting", e.greeting).and("preamble", e.preamble)
                         .and("language", e.language).and("voiceId", e.voiceId).and("externalId", e.externalId)
                         .and("updatedAt", e.updatedAt).and("version", e.version).and("id", e.id)
-                        .and("previous", e.version - 1)));
+                        .and("previous", e.version - 1).and("knowledge", e.knowledgeItemIds)
+                        .and("hamsaKnowledge", e.hamsaKnowledgeItemIds).and("tools", e.webToolIds)
+                        .and("hamsaTools", e.hamsaToolIds)));
         if (updated == 0) {
             if (findById(agent.team(), agent.id()).isEmpty()) {
                 throw new VoiceAgentNotFoundException(agent.id());
@@ -71,6 +77,18 @@ class PostgresVoiceAgentRepository implements VoiceAgentRepository {
     public Optional<VoiceAgent> findByExternalId(TeamId team, String externalId) {
         return QuarkusTransaction.joiningExisting().call(() -> rows.find("teamId = ?1 and externalId = ?2", team.value(), externalId)
                 .firstResultOptional().map(VoiceAgentMapper::toDomain));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<VoiceAgentId> usingKnowledgeItem(TeamId team, KnowledgeItemId item) {
+        // Native: array containment has no portable HQL form; the GIN index answers it.
+        List<UUID> ids = QuarkusTransaction.joiningExisting().call(() -> rows.getEntityManager()
+                .createNativeQuery("SELECT id FROM voice_agent WHERE team_id = ?1 AND knowledge_item_ids @> ARRAY[?2]::uuid[]"
+                        + " ORDER BY created_at, id", UUID.class)
+                .setParameter(1, team.value()).setParameter(2, item.value())
+                .getResultList());
+        return ids.stream().map(VoiceAgentId::new).toList();
     }
 
     @Override

@@ -45,6 +45,18 @@ public class VoiceAgentEntity {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    @Column(name = "knowledge_item_ids", nullable = false, columnDefinition = "uuid[]")
+    public UUID[] knowledgeItemIds = new UUID[0];
+
+    @Column(name = "hamsa_knowledge_item_ids", nullable = false, columnDefinition = "text[]")
+    public String[] hamsaKnowledgeItemIds = new String[0];
+
+    @Column(name = "web_tool_ids", nullable = false, columnDefinition = "uuid[]")
+    public UUID[] webToolIds = new UUID[0];
+
+    @Column(name = "hamsa_tool_ids", nullable = false, columnDefinition = "text[]")
+    public String[] hamsaToolIds = new String[0];
+
     /** Checked by hand in the update statement: the domain decides the next version, not Hibernate. */
     @Column(nullable = false)
     public long version;

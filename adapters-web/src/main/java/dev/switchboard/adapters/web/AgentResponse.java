@@ -3,6 +3,7 @@ package dev.switchboard.adapters.web;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import dev.switchboard.domain.model.VoiceAgent;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Agent")
@@ -20,6 +21,8 @@ public record AgentResponse(
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Grows by one on every change") long version,
+        @Schema(description = "The knowledge items the agent uses") List<String> knowledgeItemIds,
+        @Schema(description = "The web tools the agent calls") List<String> toolIds,
         @Schema(description = "True while Switchboard cannot reach Hamsa's agents: this is the last state Switchboard "
                 + "saw, and may be out of date") boolean stale) {
 
@@ -31,6 +34,8 @@ public record AgentResponse(
     static AgentResponse of(VoiceAgent a, boolean stale) {
         return new AgentResponse(a.id().toString(), a.hamsaAgentId().value(), a.settings().name(),
                 a.settings().greeting(), a.settings().preamble(), a.settings().language(), a.settings().voiceId(),
-                a.externalId(), a.createdAt(), a.updatedAt(), a.version(), stale);
+                a.externalId(), a.createdAt(), a.updatedAt(), a.version(),
+                a.attachments().knowledgeItems().stream().map(Object::toString).toList(),
+                a.attachments().tools().stream().map(Object::toString).toList(), stale);
     }
 }

@@ -1,6 +1,9 @@
 package dev.switchboard.adapters.web;
 
 import dev.switchboard.domain.model.AgentSettings;
+import dev.switchboard.domain.model.AttachmentChanges;
+import java.util.List;
+import java.util.Optional;
 import dev.switchboard.domain.model.VoiceAgent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -19,9 +22,17 @@ public record CreateAgentRequest(
         @NotBlank @Size(max = AgentSettings.VOICE_ID_MAX) String voiceId,
         @Size(min = 1, max = VoiceAgent.EXTERNAL_ID_MAX) @Pattern(regexp = ".*\\S.*", message = "must not be blank when given")
         @Schema(description = "Your own reference for the agent; unique among your team's agents")
-        String externalId) {
+        String externalId,
+        @Schema(description = "Your team's knowledge items the agent may use (their ids), at most 50")
+        List<String> knowledgeItemIds,
+        @Schema(description = "Your team's web tools the agent may call (their ids), at most 50")
+        List<String> toolIds) {
 
     AgentSettings settings() {
         return new AgentSettings(name, greeting, preamble, language, voiceId);
+    }
+
+    AttachmentChanges attachments() {
+        return new AttachmentChanges(Optional.ofNullable(knowledgeItemIds), Optional.ofNullable(toolIds));
     }
 }

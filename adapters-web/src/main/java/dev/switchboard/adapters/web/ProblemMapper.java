@@ -18,11 +18,11 @@ import dev.switchboard.domain.model.DuplicateExternalIdException;
 import dev.switchboard.domain.model.IdempotencyConflictException;
 import dev.switchboard.domain.model.IdempotencyUnavailableException;
 import dev.switchboard.domain.model.InvalidInputException;
+import dev.switchboard.domain.model.KnowledgeItemInUseException;
 import dev.switchboard.domain.model.KnowledgeItemNotFoundException;
 import dev.switchboard.domain.model.KnowledgeQuotaExceededException;
 import dev.switchboard.domain.model.WebToolNameTakenException;
 import dev.switchboard.domain.model.WebToolNotFoundException;
-import dev.switchboard.adapters.web.tools.WebToolResource;
 import dev.switchboard.domain.model.PlatformException;
 import dev.switchboard.domain.model.PlatformFailure;
 import dev.switchboard.domain.model.RequestLimitExceededException;
@@ -117,6 +117,14 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response knowledgeItemInUse(KnowledgeItemInUseException e, UriInfo uri) {
+        return respond(Problem.of(409, "KNOWLEDGE_ITEM_IN_USE", "Knowledge item in use",
+                "Agents use this knowledge item (" + e.agents().stream().map(Object::toString)
+                        .collect(Collectors.joining(", ")) + "); take it out of their knowledgeItemIds first. "
+                        + "Nothing was deleted.", path(uri)));
+    }
+
+    @ServerExceptionMapper
     public Response knowledgeQuota(KnowledgeQuotaExceededException e, UriInfo uri) {
         String whose = e.limit() == KnowledgeQuotaExceededException.Limit.TEAM
                 ? "your team's knowledge budget" : "the Hamsa account's knowledge storage (shared by every team)";
@@ -137,7 +145,8 @@ public class ProblemMapper {
         return Response.fromResponse(respond(Problem.of(409, "TOOL_NAME_CONFLICT", "Tool name already used",
                         "Another of your team's web tools has this name (an agent's model tells tools apart by name); "
                                 + "it is at the Location given.", path(uri))))
-                .location(WebToolResource.location(uri, e.existing()))
+                // Built here rather than by WebToolResource: this package must not depend on its sub-packages.
+                .location(uri.getBaseUriBuilder().path("api/v1/tools").path(e.existing().toString()).build())
                 .build();
     }
 

@@ -83,7 +83,8 @@ public class VoiceAgentResource {
     @Idempotent
     @Operation(summary = "Create a voice agent on Hamsa and mirror it")
     public Response create(@Valid @NotNull CreateAgentRequest body, @Context UriInfo uri) {
-        VoiceAgent agent = create.create(new CreateVoiceAgentCommand(team(), body.settings(), body.externalId()));
+        VoiceAgent agent = create.create(new CreateVoiceAgentCommand(team(), body.settings(), body.externalId(),
+                body.attachments()));
         return created(agent, uri);
     }
 
@@ -117,7 +118,8 @@ public class VoiceAgentResource {
     @Operation(summary = "Change some settings of a voice agent")
     public Response update(@PathParam("id") String id, @Valid @NotNull UpdateAgentRequest body) {
         return Response.ok(AgentResponse.of(
-                update.update(new UpdateVoiceAgentCommand(team(), VoiceAgentId.parse(id), body.changes())))).build();
+                update.update(new UpdateVoiceAgentCommand(team(), VoiceAgentId.parse(id), body.changes(),
+                        body.attachments())))).build();
     }
 
     @POST

@@ -42,11 +42,12 @@ class AuthorizationMatrixTest {
         }
 
         boolean namesResource() {
-            return path.contains("{id}") || path.contains("{call}");
+            return path.contains("{id}") || path.contains("{call}") || path.contains("{item}") || path.contains("{tool}");
         }
 
         String notFoundCode() {
-            return path.contains("{call}") ? "CALL_NOT_FOUND" : "AGENT_NOT_FOUND";
+            return path.contains("{call}") ? "CALL_NOT_FOUND" : path.contains("{item}") ? "KNOWLEDGE_ITEM_NOT_FOUND"
+                    : path.contains("{tool}") ? "TOOL_NOT_FOUND" : "AGENT_NOT_FOUND";
         }
 
         boolean admin() {
@@ -56,6 +57,11 @@ class AuthorizationMatrixTest {
 
     private static final String AGENT = "{\"name\":\"Owned\",\"greeting\":\"Hi\",\"preamble\":\"You help.\","
             + "\"language\":\"en\",\"voiceId\":\"v1\"}";
+
+    private static final String KNOWLEDGE_ITEM = "{\"name\":\"Owned notes\",\"type\":\"TEXT\",\"content\":\""
+            + "Our refund window is thirty days from delivery, no questions asked.\"}";
+    private static final String TOOL = "{\"type\":\"FUNCTION\",\"name\":\"owned_tool\",\"description\":\"Looks up\","
+            + "\"toolSettings\":{\"serverUrl\":\"https://example.com/tool\",\"methodType\":\"GET\"}}";
 
     static List<Endpoint> endpoints() {
         return List.of(
@@ -70,6 +76,23 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/v1/calls", "calls:read", null),
                 new Endpoint("GET", "/api/v1/calls/{call}", "calls:read", null),
                 new Endpoint("POST", "/api/v1/calls/{call}/cancel", "calls:write", null),
+                new Endpoint("POST", "/api/v1/knowledge", "knowledge:write", KNOWLEDGE_ITEM),
+                new Endpoint("GET", "/api/v1/knowledge", "knowledge:read", null),
+                new Endpoint("GET", "/api/v1/knowledge/{item}", "knowledge:read", null),
+                new Endpoint("PATCH", "/api/v1/knowledge/{item}", "knowledge:write", "{\"name\":\"Stolen\"}"),
+                new Endpoint("DELETE", "/api/v1/knowledge/{item}", "knowledge:write", null),
+                new Endpoint("POST", "/api/v1/knowledge/{item}/urls", "knowledge:write", "{\"urls\":[\"https://example.com/x\"]}"),
+                new Endpoint("POST", "/api/v1/knowledge/{item}/activate", "knowledge:write", null),
+                new Endpoint("POST", "/api/v1/knowledge/{item}/deactivate", "knowledge:write", null),
+                new Endpoint("POST", "/api/v1/tools", "tools:write", TOOL.replace("\"owned_tool\"", "\"other_tool\"")),
+                new Endpoint("GET", "/api/v1/tools", "tools:read", null),
+                new Endpoint("GET", "/api/v1/tools/{tool}", "tools:read", null),
+                new Endpoint("PATCH", "/api/v1/tools/{tool}", "tools:write", "{\"description\":\"Stolen\"}"),
+                new Endpoint("POST", "/api/v1/tools/{tool}/test", "tools:write", "{}"),
+                new Endpoint("POST", "/api/v1/tools/{tool}/activate", "tools:write", null),
+                new Endpoint("POST", "/api/v1/tools/{tool}/deactivate", "tools:write", null),
+                new Endpoint("GET", "/api/v1/admin/teams/{team}/knowledge-storage", "admin", null),
+                new Endpoint("PUT", "/api/v1/admin/teams/{team}/knowledge-storage", "admin", "{\"budgetBytes\":1}"),
                 new Endpoint("POST", "/api/v1/admin/teams", "admin", "{\"name\":\"Intruders\"}"),
                 new Endpoint("GET", "/api/v1/admin/teams", "admin", null),
                 new Endpoint("GET", "/api/v1/admin/teams/{team}", "admin", null),
@@ -106,6 +129,8 @@ class AuthorizationMatrixTest {
     private String agentId;
     private String agentName;
     private String callId;
+    private String itemId;
+    private String toolId;
 
     @BeforeEach
     void anAgentOwnedByOneTeam() {
@@ -118,10 +143,15 @@ class AuthorizationMatrixTest {
         callId = given().spec(owner.spec()).contentType(ContentType.JSON)
                 .body("{\"agentId\":\"" + agentId + "\",\"toNumber\":\"+14155550123\"}")
                 .post("/api/v1/calls").then().statusCode(202).extract().path("id");
+        itemId = given().spec(owner.spec()).contentType(ContentType.JSON).body(KNOWLEDGE_ITEM)
+                .post("/api/v1/knowledge").then().statusCode(201).extract().path("id");
+        toolId = given().spec(owner.spec()).contentType(ContentType.JSON).body(TOOL)
+                .post("/api/v1/tools").then().statusCode(201).extract().path("id");
     }
 
     private Response call(Endpoint e, RequestSpecification spec) {
-        String path = e.path().replace("{id}", agentId).replace("{call}", callId).replace("{team}", owner.id())
+        String path = e.path().replace("{id}", agentId).replace("{call}", callId).replace("{item}", itemId)
+                .replace("{tool}", toolId).replace("{team}", owner.id())
                 .replace("{key}", owner.keyId()).replace("{letter}", "1");
         RequestSpecification request = given().spec(spec);
         if (e.body() != null) {
@@ -185,21 +215,26 @@ class AuthorizationMatrixTest {
     void another_teams_resource_answers_exactly_as_a_missing_one(Endpoint e) {
         Response theirs = call(e, intruder.spec());
         String missingId = UUID.randomUUID().toString();
-        Response missing = call(new Endpoint(e.method(), e.path().replace("{id}", missingId).replace("{call}", missingId),
-                e.scope(), e.body()), intruder.spec());
+        Response missing = call(new Endpoint(e.method(), e.path().replace("{id}", missingId).replace("{call}", missingId)
+                .replace("{item}", missingId).replace("{tool}", missingId), e.scope(), e.body()), intruder.spec());
 
         assertProblem(theirs, 404, e.notFoundCode());
         assertThat(missing.statusCode()).isEqualTo(404);
         JsonPath a = theirs.jsonPath();
         JsonPath b = missing.jsonPath();
         assertThat(a.getString("title")).isEqualTo(b.getString("title"));
-        assertThat(a.getString("detail").replace(agentId, "ID").replace(callId, "ID"))
+        assertThat(a.getString("detail").replace(agentId, "ID").replace(callId, "ID").replace(itemId, "ID")
+                .replace(toolId, "ID"))
                 .isEqualTo(b.getString("detail").replace(missingId, "ID"));
         // and the owner's agent is untouched
         given().spec(owner.spec()).get("/api/v1/agents/" + agentId).then().statusCode(200)
                 .body("greeting", org.hamcrest.Matchers.equalTo("Hi")).body("version", org.hamcrest.Matchers.equalTo(1));
         given().spec(owner.spec()).get("/api/v1/calls/" + callId).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.not(org.hamcrest.Matchers.equalTo("CANCELLED")));
+        given().spec(owner.spec()).get("/api/v1/knowledge/" + itemId).then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo("Owned notes")).body("active", org.hamcrest.Matchers.equalTo(true));
+        given().spec(owner.spec()).get("/api/v1/tools/" + toolId).then().statusCode(200)
+                .body("description", org.hamcrest.Matchers.equalTo("Looks up")).body("active", org.hamcrest.Matchers.equalTo(true));
     }
 
     @Test

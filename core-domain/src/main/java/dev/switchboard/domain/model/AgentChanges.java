@@ -1,5 +1,6 @@
 package dev.switchboard.domain.model;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -7,9 +8,18 @@ import java.util.Optional;
  * Validation happens when the changes are applied to settings, so the whole result is checked at once.
  */
 public record AgentChanges(Optional<String> name, Optional<String> greeting, Optional<String> preamble,
-                           Optional<String> language, Optional<String> voiceId) {
+                           Optional<String> language, Optional<String> voiceId,
+                           Optional<List<String>> knowledgeBaseItemIds, Optional<List<String>> toolIds) {
+
+    /** Changes of the agent's own settings only, not of its knowledge items or tools. */
+    public AgentChanges(Optional<String> name, Optional<String> greeting, Optional<String> preamble,
+                        Optional<String> language, Optional<String> voiceId) {
+        this(name, greeting, preamble, language, voiceId, Optional.empty(), Optional.empty());
+    }
 
     public AgentChanges {
+        knowledgeBaseItemIds = knowledgeBaseItemIds == null ? Optional.empty() : knowledgeBaseItemIds.map(List::copyOf);
+        toolIds = toolIds == null ? Optional.empty() : toolIds.map(List::copyOf);
         name = name == null ? Optional.empty() : name;
         greeting = greeting == null ? Optional.empty() : greeting;
         preamble = preamble == null ? Optional.empty() : preamble;
@@ -22,7 +32,13 @@ public record AgentChanges(Optional<String> name, Optional<String> greeting, Opt
     }
 
     public boolean isEmpty() {
-        return name.isEmpty() && greeting.isEmpty() && preamble.isEmpty() && language.isEmpty() && voiceId.isEmpty();
+        return name.isEmpty() && greeting.isEmpty() && preamble.isEmpty() && language.isEmpty() && voiceId.isEmpty()
+                && knowledgeBaseItemIds.isEmpty() && toolIds.isEmpty();
+    }
+
+    /** These changes, with the knowledge items and tools (platform ids) to set, where given. */
+    public AgentChanges withAttachments(Optional<List<String>> knowledge, Optional<List<String>> tools) {
+        return new AgentChanges(name, greeting, preamble, language, voiceId, knowledge, tools);
     }
 
     /** Only the fields that would really change the given settings. */
@@ -32,6 +48,8 @@ public record AgentChanges(Optional<String> name, Optional<String> greeting, Opt
                 greeting.filter(v -> !v.equals(current.greeting())),
                 preamble.filter(v -> !v.equals(current.preamble())),
                 language.filter(v -> !v.equals(current.language())),
-                voiceId.filter(v -> !v.equals(current.voiceId())));
+                voiceId.filter(v -> !v.equals(current.voiceId())),
+                knowledgeBaseItemIds.filter(v -> !v.equals(current.knowledgeBaseItemIds())),
+                toolIds.filter(v -> !v.equals(current.toolIds())));
     }
 }

@@ -7,8 +7,15 @@ import java.util.regex.Pattern;
 /**
  * What makes a voice agent behave as it does: the part Switchboard sends to the voice platform.
  * Validates itself, listing every failing field at once, so no invalid agent ever reaches the platform.
+ *
+ * @param knowledgeBaseItemIds the platform's ids of the knowledge items the agent may use, in order, no repeats
+ * @param toolIds              the platform's ids of the web tools the agent may call, in order, no repeats
  */
-public record AgentSettings(String name, String greeting, String preamble, String language, String voiceId) {
+public record AgentSettings(String name, String greeting, String preamble, String language, String voiceId,
+                            List<String> knowledgeBaseItemIds, List<String> toolIds) {
+
+    /** Knowledge items, and tools, one agent may have: more is a prompt no model reads well. */
+    public static final int ATTACHMENTS_MAX = 50;
 
     public static final int NAME_MAX = 255;
     public static final int GREETING_MAX = 1_000;
@@ -20,8 +27,21 @@ public record AgentSettings(String name, String greeting, String preamble, Strin
     public static final String LANGUAGE_PATTERN = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$";
     private static final Pattern LANGUAGE = Pattern.compile(LANGUAGE_PATTERN);
 
+    /** Settings without knowledge items or tools. */
+    public AgentSettings(String name, String greeting, String preamble, String language, String voiceId) {
+        this(name, greeting, preamble, language, voiceId, List.of(), List.of());
+    }
+
     public AgentSettings {
+        knowledgeBaseItemIds = knowledgeBaseItemIds == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(knowledgeBaseItemIds));
+        toolIds = toolIds == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(toolIds));
         List<FieldViolation> violations = new ArrayList<>();
+        if (knowledgeBaseItemIds.size() > ATTACHMENTS_MAX) {
+            violations.add(new FieldViolation("knowledgeItemIds", "must hold at most " + ATTACHMENTS_MAX + " items"));
+        }
+        if (toolIds.size() > ATTACHMENTS_MAX) {
+            violations.add(new FieldViolation("toolIds", "must hold at most " + ATTACHMENTS_MAX + " tools"));
+        }
         checkText(violations, "name", name, NAME_MAX);
         checkText(violations, "greeting", greeting, GREETING_MAX);
         checkText(violations, "preamble", preamble, PREAMBLE_MAX);
@@ -61,6 +81,8 @@ public record AgentSettings(String name, String greeting, String preamble, Strin
                 changes.greeting().orElse(greeting),
                 changes.preamble().orElse(preamble),
                 changes.language().orElse(language),
-                changes.voiceId().orElse(voiceId));
+                changes.voiceId().orElse(voiceId),
+                changes.knowledgeBaseItemIds().orElse(knowledgeBaseItemIds),
+                changes.toolIds().orElse(toolIds));
     }
 }

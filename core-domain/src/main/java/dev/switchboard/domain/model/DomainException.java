@@ -7,7 +7,8 @@ public abstract sealed class DomainException extends RuntimeException
         IdempotencyUnavailableException, IdempotencyConflictException, RequestLimitExceededException,
         CallNotFoundException, CallNotCancellableException, DuplicateCallExternalIdException,
         StorageUnavailableException, WebhookRefusedException, KnowledgeItemNotFoundException,
-        KnowledgeQuotaExceededException, WebToolNotFoundException, WebToolNameTakenException {
+        KnowledgeQuotaExceededException, WebToolNotFoundException, WebToolNameTakenException,
+        KnowledgeItemInUseException {
 
     protected DomainException(String message) {
         super(message);

@@ -29,6 +29,8 @@ import dev.switchboard.domain.port.in.UpdateKnowledgeItemUseCase;
 import dev.switchboard.domain.port.out.KnowledgeBasePlatform;
 import dev.switchboard.domain.port.out.KnowledgeItemRepository;
 import dev.switchboard.domain.port.out.TeamRepository;
+import dev.switchboard.domain.port.out.VoiceAgentRepository;
+import dev.switchboard.domain.model.KnowledgeItemInUseException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -53,12 +55,14 @@ public final class KnowledgeBaseService implements AddKnowledgeItemUseCase, GetK
     private final KnowledgeBasePlatform platform;
     private final KnowledgeItemRepository repository;
     private final TeamRepository teams;
+    private final VoiceAgentRepository agents;
     private final OutboundUrlGuard urls;
     private final KnowledgeLimits limits;
     private final Clock clock;
 
     public KnowledgeBaseService(KnowledgeBasePlatform platform, KnowledgeItemRepository repository, TeamRepository teams,
-                                OutboundUrlGuard urls, KnowledgeLimits limits, Clock clock) {
+                                VoiceAgentRepository agents, OutboundUrlGuard urls, KnowledgeLimits limits, Clock clock) {
+        this.agents = Objects.requireNonNull(agents, "agents");
         this.platform = Objects.requireNonNull(platform, "platform");
         this.repository = Objects.requireNonNull(repository, "repository");
         this.teams = Objects.requireNonNull(teams, "teams");
@@ -183,6 +187,10 @@ public final class KnowledgeBaseService implements AddKnowledgeItemUseCase, GetK
     @Override
     public void delete(TeamId team, KnowledgeItemId id) {
         KnowledgeItem current = get(team, id);
+        List<dev.switchboard.domain.model.VoiceAgentId> users = agents.usingKnowledgeItem(team, id);
+        if (!users.isEmpty()) {
+            throw new KnowledgeItemInUseException(id, users);
+        }
         if (current.hamsaItemId() != null) {
             try {
                 platform.deleteItem(current.hamsaItemId());

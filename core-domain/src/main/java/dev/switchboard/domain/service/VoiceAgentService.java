@@ -1,5 +1,6 @@
 package dev.switchboard.domain.service;
 
+import dev.switchboard.domain.model.AgentAttachments;
 import dev.switchboard.domain.model.AgentChanges;
 import dev.switchboard.domain.model.AgentSettings;
 import dev.switchboard.domain.model.ConcurrentUpdateException;
@@ -41,9 +42,17 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
     private final VoiceAgentRepository repository;
     private final ExternalIdLock externalIds;
     private final Clock clock;
+    private final AgentAttachmentResolver attachments;
 
+    /** A service whose agents use no knowledge items or tools: any named is unknown. */
     public VoiceAgentService(VoiceAgentPlatform platform, VoiceAgentRepository repository, ExternalIdLock externalIds,
                              Clock clock) {
+        this(platform, repository, externalIds, clock, AgentAttachmentResolver.none());
+    }
+
+    public VoiceAgentService(VoiceAgentPlatform platform, VoiceAgentRepository repository, ExternalIdLock externalIds,
+                             Clock clock, AgentAttachmentResolver attachments) {
+        this.attachments = Objects.requireNonNull(attachments, "attachments");
         this.platform = Objects.requireNonNull(platform, "platform");
         this.repository = Objects.requireNonNull(repository, "repository");
         this.externalIds = Objects.requireNonNull(externalIds, "externalIds");
@@ -52,10 +61,13 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
 
     @Override
     public VoiceAgent create(CreateVoiceAgentCommand command) {
+        AgentAttachmentResolver.Resolved resolved = attachments.resolve(command.team(), command.attachments());
+        AgentSettings settings = command.settings().with(AgentChanges.none()
+                .withAttachments(resolved.knowledgeHamsaIds(), resolved.toolHamsaIds()));
         return withExternalId(command.team(), command.externalId(), () -> {
             refuseTakenExternalId(command.team(), command.externalId());
-            PlatformAgent created = platform.createAgent(command.settings());
-            return mirrorNew(command.team(), created, command.externalId());
+            PlatformAgent created = platform.createAgent(settings);
+            return mirrorNew(command.team(), created, command.externalId(), resolved.over(AgentAttachments.none()));
         });
     }
 
@@ -70,14 +82,17 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
     @Override
     public VoiceAgent update(UpdateVoiceAgentCommand command) {
         VoiceAgent current = get(command.team(), command.id());
-        AgentChanges changes = command.changes().relativeTo(current.settings());
+        AgentAttachmentResolver.Resolved resolved = attachments.resolve(command.team(), command.attachments());
+        AgentChanges changes = command.changes().withAttachments(resolved.knowledgeHamsaIds(), resolved.toolHamsaIds())
+                .relativeTo(current.settings());
+        AgentAttachments nextAttachments = resolved.over(current.attachments());
         if (changes.isEmpty()) {
             return current;
         }
         // Validate the merged result before the platform sees any of it.
         current.settings().with(changes);
         PlatformAgent confirmed = platform.updateAgent(current.hamsaAgentId(), changes);
-        VoiceAgent next = current.withSettings(confirmed.settings(), clock.instant());
+        VoiceAgent next = current.withSettings(confirmed.settings(), nextAttachments, clock.instant());
         try {
             repository.update(next);
             return next;
@@ -126,12 +141,14 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
             // Switchboard names the copy itself when the caller does not, so the name is sure to fit.
             String name = command.name() != null ? command.name() : AgentSettings.copyName(source.settings().name());
             PlatformAgent copy = platform.cloneAgent(source.hamsaAgentId(), name);
-            return mirrorNew(command.team(), copy, command.externalId());
+            // The platform copies the source's knowledge items and tools; so does the mirror.
+            return mirrorNew(command.team(), copy, command.externalId(), source.attachments());
         });
     }
 
-    private VoiceAgent mirrorNew(TeamId team, PlatformAgent onPlatform, String externalId) {
-        VoiceAgent agent = VoiceAgent.created(VoiceAgentId.newId(), team, onPlatform, externalId, clock.instant());
+    private VoiceAgent mirrorNew(TeamId team, PlatformAgent onPlatform, String externalId, AgentAttachments attached) {
+        VoiceAgent agent = VoiceAgent.created(VoiceAgentId.newId(), team, onPlatform, externalId, attached,
+                clock.instant());
         try {
             repository.insert(agent);
             return agent;

@@ -80,6 +80,8 @@ public final class WebToolService implements CreateWebToolUseCase, UpdateWebTool
             WebTool tool = new WebTool(id, c.team(), hamsaId, definition, sealed, true, now, now, 1);
             try {
                 repository.insert(tool);
+                LOG.log(System.Logger.Level.INFO, "Web tool {0} ({1}) created on Hamsa as {2}, auth token {3}",
+                        id, definition.name(), hamsaId, sealed == null ? "none" : "set");
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "Web tool {0} exists on Hamsa but could not be recorded: {1}",
                         hamsaId, e.toString());

@@ -62,6 +62,13 @@ public final class InMemoryVoiceAgentRepository implements VoiceAgentRepository 
     }
 
     @Override
+    public List<dev.switchboard.domain.model.VoiceAgentId> usingKnowledgeItem(TeamId team,
+                                                                            dev.switchboard.domain.model.KnowledgeItemId item) {
+        return agents.values().stream().filter(a -> a.team().equals(team) && a.attachments().uses(item))
+                .sorted(ORDER).map(VoiceAgent::id).toList();
+    }
+
+    @Override
     public Page<VoiceAgent> list(TeamId team, PageRequest request) {
         List<VoiceAgent> sorted = agents.values().stream().filter(a -> a.team().equals(team)).sorted(ORDER).toList();
         List<VoiceAgent> after = request.cursor().map(InMemoryVoiceAgentRepository::decode)

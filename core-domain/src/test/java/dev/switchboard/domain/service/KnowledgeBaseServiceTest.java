@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.domain.fake.FakeHostResolver;
 import dev.switchboard.domain.fake.FakeKnowledgeBasePlatform;
 import dev.switchboard.domain.fake.InMemoryKnowledgeItemRepository;
+import dev.switchboard.domain.fake.InMemoryVoiceAgentRepository;
 import dev.switchboard.domain.fake.InMemoryTeamRepository;
 import dev.switchboard.domain.fake.KnowledgeFiles;
 import dev.switchboard.domain.fake.MutableClock;
@@ -53,12 +54,13 @@ class KnowledgeBaseServiceTest {
     private final FakeKnowledgeBasePlatform platform = new FakeKnowledgeBasePlatform();
     private final InMemoryKnowledgeItemRepository repository = new InMemoryKnowledgeItemRepository();
     private final InMemoryTeamRepository teams = new InMemoryTeamRepository();
+    private final InMemoryVoiceAgentRepository agents = new InMemoryVoiceAgentRepository();
     private final FakeHostResolver dns = new FakeHostResolver()
             .with("docs.example.com", "93.184.215.14")
             .with("intranet.example.com", "10.0.0.1")
             .with("metadata.example.com", "169.254.169.254");
     private final MutableClock clock = new MutableClock(T0);
-    private final KnowledgeBaseService service = new KnowledgeBaseService(platform, repository, teams,
+    private final KnowledgeBaseService service = new KnowledgeBaseService(platform, repository, teams, agents,
             new OutboundUrlGuard(dns, OutboundUrlPolicy.strict()), new KnowledgeLimits(MAX_FILE, DEFAULT_BUDGET, ACCOUNT),
             clock);
 

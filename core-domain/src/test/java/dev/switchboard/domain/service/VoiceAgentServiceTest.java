@@ -251,6 +251,11 @@ class VoiceAgentServiceTest {
         }
 
         @Override
+        public java.util.List<VoiceAgentId> usingKnowledgeItem(TeamId team, dev.switchboard.domain.model.KnowledgeItemId item) {
+            return delegate.usingKnowledgeItem(team, item);
+        }
+
+        @Override
         public dev.switchboard.domain.model.Page<VoiceAgent> list(TeamId team, PageRequest request) {
             return delegate.list(team, request);
         }

@@ -30,6 +30,9 @@ public interface VoiceAgentRepository {
 
     Optional<VoiceAgent> findByExternalId(TeamId team, String externalId);
 
+    /** The team's agents that use this knowledge item. */
+    java.util.List<VoiceAgentId> usingKnowledgeItem(TeamId team, dev.switchboard.domain.model.KnowledgeItemId item);
+
     /**
      * The team's agents oldest first (ties broken by the id's text form, which is also Postgres' uuid order), one page at a time.
      *
