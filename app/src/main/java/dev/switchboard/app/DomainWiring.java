@@ -119,8 +119,9 @@ public class DomainWiring {
     /** The team's call use cases: placing only stores, so no Hamsa policy is involved. */
     @Produces
     @Singleton
-    CallService callService(VoiceAgentRepository agents, CallRepository calls, SecretCipher cipher, Clock clock) {
-        return new CallService(agents, calls, cipher, clock, new SecureRandom());
+    CallService callService(VoiceAgentRepository agents, CallRepository calls, SecretCipher cipher, Clock clock,
+                            WebToolRepository tools) {
+        return new CallService(agents, calls, cipher, clock, new SecureRandom(), tools);
     }
 
     @Produces

@@ -48,8 +48,20 @@ final class CallLifecycle {
     private final ScheduledThreadPoolExecutor scheduler;
     private final WebhookDispatcher dispatcher;
     private Random shuffleRandom;
+    private final java.util.function.Function<String, java.util.Optional<ToolUsed>> toolOf;
+
+    /** The web tool a call's agent uses, as its {@code tool.executed} names it. */
+    record ToolUsed(String id, String name) {
+    }
 
     CallLifecycle(Json json, Clock clock, String projectId, CallScript initialScript, LongSupplier seed) {
+        this(json, clock, projectId, initialScript, seed, agent -> java.util.Optional.empty());
+    }
+
+    /** @param toolOf the first web tool an agent uses, if it has one: its tool step then calls that tool */
+    CallLifecycle(Json json, Clock clock, String projectId, CallScript initialScript, LongSupplier seed,
+                  java.util.function.Function<String, java.util.Optional<ToolUsed>> toolOf) {
+        this.toolOf = toolOf;
         this.json = json;
         this.callJson = new CallJson(json);
         this.clock = clock;
@@ -206,7 +218,10 @@ final class CallLifecycle {
             case TOOL -> {
                 eventType = CallScript.TOOL_EXECUTED;
                 String order = call.params().path("order_number").asText("ORD-12345");
-                data.put("toolName", TOOL_NAME);
+                // An agent with web tools calls its first one; one without calls Hamsa's sample order lookup.
+                java.util.Optional<ToolUsed> tool = toolOf.apply(call.voiceAgentId());
+                data.put("toolName", tool.map(ToolUsed::name).orElse(TOOL_NAME));
+                tool.ifPresent(t -> data.put("toolId", t.id()));
                 data.putObject("input").put("orderNumber", order);
                 data.putObject("output").put("orderNumber", order).put("status", "SHIPPED")
                         .put("estimatedDelivery", "2 days");

@@ -68,7 +68,7 @@ public final class HamsaSimulator implements AutoCloseable {
         this.recorder = new RequestRecorder(builder.maxRecordedRequests);
 
         this.callLifecycle = new CallLifecycle(json, clock, builder.projectId, builder.callScript,
-                () -> faultInjector.settings().seed());
+                () -> faultInjector.settings().seed(), this::firstToolOf);
 
         this.knowledge = new KnowledgeBase(clock, builder.knowledgeStorageLimit, builder.knowledgeProcessingDelay);
         this.toolTester = new ToolTester(json);
@@ -85,6 +85,11 @@ public final class HamsaSimulator implements AutoCloseable {
         this.api = new ApiGateway(apiKey, clock, recorder, rateLimiter, faultInjector, scripted, router, envelopes, json);
         this.admin = new AdminHandler(faultInjector, rateLimiter, recorder, scripted,
                 new CallAdmin(calls, callLifecycle, json), knowledgeHandlers, toolHandlers, this::reset, envelopes, json);
+    }
+
+    private java.util.Optional<CallLifecycle.ToolUsed> firstToolOf(String agentId) {
+        return agents.get(agentId).flatMap(agent -> agent.tools().stream().filter(tools::exists).findFirst()
+                .map(id -> new CallLifecycle.ToolUsed(id, tools.get(id).name())));
     }
 
     public static Builder builder() {

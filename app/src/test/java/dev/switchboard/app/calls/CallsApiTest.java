@@ -71,6 +71,31 @@ class CallsApiTest {
     }
 
     @Test
+    void a_tool_the_agent_runs_during_the_call_is_linked_to_the_teams_web_tool() {
+        String toolName = "lookup_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String toolId = io.restassured.RestAssured.given().spec(team.spec()).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("type", "FUNCTION", "name", toolName, "description", "Looks up an order",
+                        "toolSettings", Map.of("serverUrl", "https://example.com/orders", "methodType", "GET")))
+                .post("/api/v1/tools").then().statusCode(201).extract().path("id");
+        Map<String, Object> agent = new java.util.HashMap<>(TestTeams.agentBody("With a tool"));
+        agent.put("toolIds", List.of(toolId));
+        String withTool = io.restassured.RestAssured.given().spec(team.spec()).contentType(io.restassured.http.ContentType.JSON)
+                .body(agent).post("/api/v1/agents").then().statusCode(201).extract().path("id");
+
+        String id = CallTestSupport.place(team, withTool, Map.of()).getString("id");
+        JsonPath call = awaitStatus(id, "COMPLETED");
+
+        List<Map<String, Object>> tools = call.getList("timeline.findAll { it.event == 'tool.executed' }.detail");
+        assertThat(tools).singleElement().satisfies(detail -> assertThat(detail)
+                .containsEntry("toolName", toolName).containsEntry("webToolId", toolId));
+        // The agent without the tool ran Hamsa's sample lookup, which is none of the team's tools.
+        String plain = place(Map.of()).getString("id");
+        List<Map<String, Object>> sample = awaitStatus(plain, "COMPLETED")
+                .getList("timeline.findAll { it.event == 'tool.executed' }.detail");
+        assertThat(sample).singleElement().satisfies(detail -> assertThat(detail).doesNotContainKey("webToolId"));
+    }
+
+    @Test
     void every_event_delivered_five_times_and_shuffled_is_applied_once() {
         hamsa.setCallScript(SandboxHamsa.FAST_CALLS.withCopies(5).withShuffle(true));
         String id = place(Map.of()).getString("id");

@@ -335,6 +335,16 @@ public record Call(CallId id, TeamId team, VoiceAgentId agentId, HamsaAgentId ha
         return next;
     }
 
+    /**
+     * This same version of the call, its timeline shown annotated (a read-side view: the stored call is
+     * unchanged, and so are its version and times).
+     */
+    public Call withTimelineView(List<TimelineEntry> annotated) {
+        return new Call(id, team, agentId, hamsaAgentId, channel, toNumber, fromNumber, params, externalId, hamsaCallId,
+                hamsaConversationId, status, transcript, recordingUrl, outcome, failureReason, durationSeconds, annotated,
+                createdAt, updatedAt, dispatchedAt, endedAt, version);
+    }
+
     private static List<TimelineEntry> withEntry(List<TimelineEntry> timeline, TimelineEntry entry) {
         List<TimelineEntry> next = new ArrayList<>(timeline);
         next.add(entry);

@@ -17,6 +17,11 @@ import dev.switchboard.domain.port.in.PlaceCallCommand;
 import dev.switchboard.domain.port.in.PlaceCallUseCase;
 import dev.switchboard.domain.port.out.CallRepository;
 import dev.switchboard.domain.port.out.SecretCipher;
+import dev.switchboard.domain.port.out.WebToolRepository;
+import dev.switchboard.domain.model.HamsaEvent;
+import dev.switchboard.domain.model.JsonValues;
+import dev.switchboard.domain.model.TimelineEntry;
+import java.util.List;
 import dev.switchboard.domain.port.out.VoiceAgentRepository;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -33,6 +38,7 @@ public final class CallService implements PlaceCallUseCase, GetCallQuery, ListCa
     private final SecretCipher cipher;
     private final Clock clock;
     private final SecureRandom random;
+    private final WebToolRepository tools;
 
     public CallService(VoiceAgentRepository agents, CallRepository calls, SecretCipher cipher, Clock clock,
                        SecureRandom random) {
@@ -41,6 +47,18 @@ public final class CallService implements PlaceCallUseCase, GetCallQuery, ListCa
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
+        this.tools = null;
+    }
+
+    /** @param tools the team's web tools, which a call's {@code tool.executed} events are linked to by name */
+    public CallService(VoiceAgentRepository agents, CallRepository calls, SecretCipher cipher, Clock clock,
+                       SecureRandom random, WebToolRepository tools) {
+        this.agents = Objects.requireNonNull(agents, "agents");
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+        this.tools = Objects.requireNonNull(tools, "tools");
     }
 
     /** What a call's sealed webhook secret is bound to: that call, for that purpose. */
@@ -63,12 +81,37 @@ public final class CallService implements PlaceCallUseCase, GetCallQuery, ListCa
 
     @Override
     public Call get(TeamId team, CallId id) {
-        return calls.findById(team, id).orElseThrow(() -> new CallNotFoundException(id.toString()));
+        return linked(calls.findById(team, id).orElseThrow(() -> new CallNotFoundException(id.toString())));
     }
 
     @Override
     public Page<Call> list(TeamId team, CallFilter filter, PageRequest request) {
-        return calls.list(team, filter, request);
+        return calls.list(team, filter, request).map(this::linked);
+    }
+
+    /**
+     * The call with each {@code tool.executed} on its timeline naming the team's web tool it ran
+     * ({@code webToolId}), found by the tool's name: the name is what the agent's model called, and unique in
+     * the team. Done as the call is read, so a tool created or renamed later is still found.
+     */
+    private Call linked(Call call) {
+        if (tools == null || call.timeline().stream().noneMatch(e -> e.event().equals(HamsaEvent.TOOL_EXECUTED))) {
+            return call;
+        }
+        java.util.Map<String, java.util.Optional<String>> byName = new java.util.HashMap<>();
+        List<TimelineEntry> timeline = call.timeline().stream().map(entry -> {
+            String name = entry.event().equals(HamsaEvent.TOOL_EXECUTED) ? JsonValues.text(entry.detail(), "toolName") : null;
+            if (name == null) {
+                return entry;
+            }
+            return byName.computeIfAbsent(name, n -> tools.findByName(call.team(), n).map(t -> t.id().toString()))
+                    .map(id -> {
+                        java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>(entry.detail());
+                        detail.put("webToolId", id);
+                        return new TimelineEntry(entry.event(), entry.at(), detail);
+                    }).orElse(entry);
+        }).toList();
+        return call.withTimelineView(timeline);
     }
 
     @Override
