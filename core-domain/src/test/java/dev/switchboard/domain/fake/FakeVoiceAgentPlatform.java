@@ -68,13 +68,15 @@ public final class FakeVoiceAgentPlatform implements VoiceAgentPlatform {
         return updated;
     }
 
+    /** Like Hamsa (and the simulator), a copy keeps the source's knowledge items and tools. */
     @Override
     public PlatformAgent cloneAgent(HamsaAgentId source, String newName) {
         enter("clone");
         AgentSettings s = existing(source).settings();
         String name = newName != null ? newName : s.name() + " (copy)";
         PlatformAgent copy = new PlatformAgent(new HamsaAgentId("fake-" + UUID.randomUUID()),
-                new AgentSettings(name, s.greeting(), s.preamble(), s.language(), s.voiceId()));
+                new AgentSettings(name, s.greeting(), s.preamble(), s.language(), s.voiceId(),
+                        s.knowledgeBaseItemIds(), s.toolIds()));
         agents.put(copy.id(), copy);
         return copy;
     }
