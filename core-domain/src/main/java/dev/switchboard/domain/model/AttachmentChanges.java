@@ -1,5 +1,7 @@
 package dev.switchboard.domain.model;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,8 +12,13 @@ import java.util.Optional;
 public record AttachmentChanges(Optional<List<String>> knowledgeItemIds, Optional<List<String>> toolIds) {
 
     public AttachmentChanges {
-        knowledgeItemIds = knowledgeItemIds == null ? Optional.empty() : knowledgeItemIds.map(List::copyOf);
-        toolIds = toolIds == null ? Optional.empty() : toolIds.map(List::copyOf);
+        knowledgeItemIds = knowledgeItemIds == null ? Optional.empty() : knowledgeItemIds.map(AttachmentChanges::copy);
+        toolIds = toolIds == null ? Optional.empty() : toolIds.map(AttachmentChanges::copy);
+    }
+
+    /** A copy that keeps a null id (List.copyOf would throw): the resolver refuses it as unknown, on its field. */
+    private static List<String> copy(List<String> ids) {
+        return Collections.unmodifiableList(new ArrayList<>(ids));
     }
 
     public static AttachmentChanges none() {
