@@ -79,10 +79,15 @@ public final class AgentAttachmentResolver {
             return List.of();
         }
         List<T> found = new ArrayList<>();
+        java.util.Set<UUID> seen = new java.util.HashSet<>();
         for (String id : distinct) {
             Optional<T> one;
             try {
-                one = id == null ? Optional.empty() : find.apply(UUID.fromString(id));
+                UUID uuid = id == null ? null : UUID.fromString(id);
+                if (uuid != null && !seen.add(uuid)) {
+                    continue; // the same id written another way ("ABC…" and "abc…"): one item, listed once
+                }
+                one = uuid == null ? Optional.empty() : find.apply(uuid);
             } catch (IllegalArgumentException notAUuid) {
                 one = Optional.empty();
             }
