@@ -99,12 +99,25 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
         } catch (ConcurrentUpdateException e) {
             // Another update reached the platform and the mirror between our read and our write. The
             // platform now holds whichever change it applied last: mirror that, not our guess of it.
-            return resync(command.team(), command.id());
+            return resync(command.team(), command.id(), resolved);
         }
     }
 
+    /**
+     * Switchboard's ids of the lists the platform now holds: ours where it holds what we sent, else the latest
+     * mirror's (the rival's, or unchanged), so the two lists of the mirror keep naming the same items and tools.
+     */
+    private static AgentAttachments attachmentsHeld(AgentSettings onPlatform, VoiceAgent latest,
+                                                    AgentAttachmentResolver.Resolved ours) {
+        return new AgentAttachments(
+                ours.knowledgeHamsaIds().filter(onPlatform.knowledgeBaseItemIds()::equals)
+                        .flatMap(sent -> ours.knowledgeItems()).orElse(latest.attachments().knowledgeItems()),
+                ours.toolHamsaIds().filter(onPlatform.toolIds()::equals)
+                        .flatMap(sent -> ours.tools()).orElse(latest.attachments().tools()));
+    }
+
     /** Stores the platform's current settings as the next version, retrying while others keep writing. */
-    private VoiceAgent resync(TeamId team, VoiceAgentId id) {
+    private VoiceAgent resync(TeamId team, VoiceAgentId id, AgentAttachmentResolver.Resolved ours) {
         ConcurrentUpdateException last = null;
         for (int attempt = 0; attempt < RESYNC_ATTEMPTS; attempt++) {
             VoiceAgent latest = get(team, id);
@@ -112,7 +125,8 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
             if (onPlatform.settings().equals(latest.settings())) {
                 return latest;
             }
-            VoiceAgent next = latest.withSettings(onPlatform.settings(), clock.instant());
+            VoiceAgent next = latest.withSettings(onPlatform.settings(),
+                    attachmentsHeld(onPlatform.settings(), latest, ours), clock.instant());
             try {
                 repository.update(next);
                 return next;
