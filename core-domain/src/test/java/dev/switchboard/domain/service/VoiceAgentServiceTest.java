@@ -3,11 +3,20 @@ package dev.switchboard.domain.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.domain.fake.AttachmentFixtures;
 import dev.switchboard.domain.fake.FakeVoiceAgentPlatform;
+import dev.switchboard.domain.fake.InMemoryKnowledgeItemRepository;
+import dev.switchboard.domain.fake.InMemoryWebToolRepository;
 import dev.switchboard.domain.fake.InMemoryExternalIdLock;
 import dev.switchboard.domain.fake.InMemoryVoiceAgentRepository;
 import dev.switchboard.domain.fake.MutableClock;
+import dev.switchboard.domain.model.AgentAttachments;
 import dev.switchboard.domain.model.AgentChanges;
+import dev.switchboard.domain.model.AttachmentChanges;
+import dev.switchboard.domain.model.FieldViolation;
+import dev.switchboard.domain.model.KnowledgeItem;
+import dev.switchboard.domain.model.WebTool;
+import dev.switchboard.domain.model.WebToolId;
 import dev.switchboard.domain.model.AgentSettings;
 import dev.switchboard.domain.model.DuplicateExternalIdException;
 import dev.switchboard.domain.model.InvalidInputException;
@@ -328,5 +337,183 @@ class VoiceAgentServiceTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // --- knowledge items and tools
+
+    private final InMemoryKnowledgeItemRepository knowledge = new InMemoryKnowledgeItemRepository();
+    private final InMemoryWebToolRepository tools = new InMemoryWebToolRepository();
+    private final VoiceAgentService attaching = new VoiceAgentService(platform, repository, new InMemoryExternalIdLock(),
+            clock, new AgentAttachmentResolver(knowledge, tools));
+    private final KnowledgeItem faq = AttachmentFixtures.storedItem(knowledge, TEAM, "h-kb-faq");
+    private final KnowledgeItem prices = AttachmentFixtures.storedItem(knowledge, TEAM, "h-kb-prices");
+    private final WebTool lookup = AttachmentFixtures.storedTool(tools, TEAM, "lookup_order");
+
+    private static AttachmentChanges attach(List<KnowledgeItem> items, List<WebTool> webTools) {
+        return new AttachmentChanges(
+                items == null ? Optional.empty() : Optional.of(items.stream().map(i -> i.id().toString()).toList()),
+                webTools == null ? Optional.empty() : Optional.of(webTools.stream().map(t -> t.id().toString()).toList()));
+    }
+
+    private VoiceAgent createAttached() {
+        return attaching.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), null,
+                attach(List.of(faq), List.of(lookup))));
+    }
+
+    @Test
+    void a_created_agent_sends_hamsas_ids_to_the_platform_and_mirrors_switchboards() {
+        VoiceAgent agent = createAttached();
+
+        assertThat(platform.getAgent(agent.hamsaAgentId()).settings().knowledgeBaseItemIds()).containsExactly("h-kb-faq");
+        assertThat(platform.getAgent(agent.hamsaAgentId()).settings().toolIds()).containsExactly(lookup.hamsaToolId());
+        assertThat(agent.settings().knowledgeBaseItemIds()).containsExactly("h-kb-faq");
+        assertThat(agent.settings().toolIds()).containsExactly(lookup.hamsaToolId());
+        assertThat(agent.attachments()).isEqualTo(new AgentAttachments(List.of(faq.id()), List.of(lookup.id())));
+        assertThat(repository.findById(TEAM, agent.id())).contains(agent);
+    }
+
+    @Test
+    void a_created_agent_naming_nothing_uses_nothing() {
+        VoiceAgent agent = attaching.create(new CreateVoiceAgentCommand(TEAM, settings("Plain"), null));
+
+        assertThat(agent.attachments()).isEqualTo(AgentAttachments.none());
+        assertThat(agent.settings()).isEqualTo(settings("Plain"));
+    }
+
+    @Test
+    void creating_with_an_invalid_id_never_reaches_the_platform() {
+        String unknown = WebToolId.newId().toString();
+
+        assertThatThrownBy(() -> attaching.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), "crm-x",
+                new AttachmentChanges(Optional.of(List.of(faq.id().toString())), Optional.of(List.of(unknown))))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .singleElement().satisfies(v -> {
+                            assertThat(v.field()).isEqualTo("toolIds");
+                            assertThat(v.message()).contains(unknown);
+                        }));
+        assertThat(platform.calls()).isEmpty();
+        assertThat(repository.list(TEAM, PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void creating_with_another_teams_item_never_reaches_the_platform() {
+        KnowledgeItem theirs = AttachmentFixtures.storedItem(knowledge, OTHER_TEAM, "h-kb-theirs");
+
+        assertThatThrownBy(() -> attaching.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), null,
+                attach(List.of(theirs), null))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field).containsExactly("knowledgeItemIds"));
+        assertThat(platform.calls()).isEmpty();
+    }
+
+    @Test
+    void an_update_of_the_attachments_alone_reaches_the_platform_and_stores_both_lists() {
+        VoiceAgent agent = createAttached();
+        clock.advance(Duration.ofMinutes(1));
+
+        VoiceAgent updated = attaching.update(new UpdateVoiceAgentCommand(TEAM, agent.id(), AgentChanges.none(),
+                attach(List.of(prices, faq), null)));
+
+        assertThat(platform.calls()).containsExactly("create", "update");
+        assertThat(updated.settings().knowledgeBaseItemIds()).containsExactly("h-kb-prices", "h-kb-faq");
+        assertThat(updated.settings().toolIds()).as("not named: kept").containsExactly(lookup.hamsaToolId());
+        assertThat(updated.attachments()).isEqualTo(new AgentAttachments(List.of(prices.id(), faq.id()), List.of(lookup.id())));
+        assertThat(updated.version()).isEqualTo(2);
+        assertThat(updated.updatedAt()).isEqualTo(T0.plus(Duration.ofMinutes(1)));
+        assertThat(repository.findById(TEAM, agent.id())).contains(updated);
+        assertThat(platform.getAgent(agent.hamsaAgentId()).settings()).isEqualTo(updated.settings());
+    }
+
+    @Test
+    void an_update_with_empty_lists_detaches_everything() {
+        VoiceAgent agent = createAttached();
+
+        VoiceAgent updated = attaching.update(new UpdateVoiceAgentCommand(TEAM, agent.id(), AgentChanges.none(),
+                attach(List.of(), List.of())));
+
+        assertThat(updated.attachments()).isEqualTo(AgentAttachments.none());
+        assertThat(updated.settings().knowledgeBaseItemIds()).isEmpty();
+        assertThat(platform.getAgent(agent.hamsaAgentId()).settings().toolIds()).isEmpty();
+        assertThat(repository.usingKnowledgeItem(TEAM, faq.id())).isEmpty();
+    }
+
+    @Test
+    void an_update_naming_the_lists_the_agent_already_has_is_a_no_op() {
+        VoiceAgent agent = createAttached();
+
+        VoiceAgent same = attaching.update(new UpdateVoiceAgentCommand(TEAM, agent.id(), greeting("Hello!"),
+                attach(List.of(faq), List.of(lookup))));
+
+        assertThat(same).isEqualTo(agent);
+        assertThat(platform.calls()).containsExactly("create");
+    }
+
+    @Test
+    void an_update_of_settings_alone_keeps_the_attachments() {
+        VoiceAgent agent = createAttached();
+
+        VoiceAgent updated = attaching.update(new UpdateVoiceAgentCommand(TEAM, agent.id(), greeting("Hi")));
+
+        assertThat(updated.attachments()).isEqualTo(agent.attachments());
+        assertThat(updated.settings().knowledgeBaseItemIds()).containsExactly("h-kb-faq");
+        assertThat(updated.settings().toolIds()).containsExactly(lookup.hamsaToolId());
+    }
+
+    @Test
+    void an_update_with_an_invalid_id_never_reaches_the_platform_and_changes_nothing() {
+        VoiceAgent agent = createAttached();
+        KnowledgeItem uploading = AttachmentFixtures.storedItem(knowledge, TEAM, null);
+
+        assertThatThrownBy(() -> attaching.update(new UpdateVoiceAgentCommand(TEAM, agent.id(), greeting("Hi"),
+                attach(List.of(uploading), null))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field).containsExactly("knowledgeItemIds"));
+        assertThat(platform.calls()).containsExactly("create");
+        assertThat(repository.findById(TEAM, agent.id())).contains(agent);
+    }
+
+    @Test
+    void a_clone_uses_the_sources_knowledge_items_and_tools() {
+        VoiceAgent source = createAttached();
+        clock.advance(Duration.ofSeconds(1));
+
+        VoiceAgent copy = attaching.cloneAgent(new CloneVoiceAgentCommand(TEAM, source.id(), "Support (EU)", null));
+
+        assertThat(copy.attachments()).isEqualTo(source.attachments());
+        assertThat(copy.settings().knowledgeBaseItemIds()).isEqualTo(source.settings().knowledgeBaseItemIds());
+        assertThat(copy.settings().toolIds()).isEqualTo(source.settings().toolIds());
+        assertThat(repository.usingKnowledgeItem(TEAM, faq.id())).containsExactly(source.id(), copy.id());
+    }
+
+    @Test
+    void a_service_built_without_knowledge_or_tools_refuses_any_id_before_the_platform() {
+        assertThatThrownBy(() -> service.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), null,
+                attach(List.of(faq), List.of(lookup)))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field).containsExactly("knowledgeItemIds", "toolIds"));
+        assertThat(platform.calls()).isEmpty();
+    }
+
+    @Test
+    void givenAnotherUpdateWinsTheRace_whenAttaching_thenTheMirrorsTwoListsStillLineUp() {
+        RacingRepository racing = new RacingRepository(repository);
+        VoiceAgentService racingService = new VoiceAgentService(platform, racing, new InMemoryExternalIdLock(), clock,
+                new AgentAttachmentResolver(knowledge, tools));
+        VoiceAgent agent = racingService.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), null));
+        AgentChanges rivalName = new AgentChanges(Optional.of("Rival"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        racing.afterNextRead = () -> {
+            var onPlatform = platform.updateAgent(agent.hamsaAgentId(), rivalName);
+            repository.update(agent.withSettings(onPlatform.settings(), T0.plusSeconds(1)));
+        };
+
+        VoiceAgent result = racingService.update(new UpdateVoiceAgentCommand(TEAM, agent.id(), AgentChanges.none(),
+                attach(List.of(faq), null)));
+
+        assertThat(result.settings().name()).isEqualTo("Rival");
+        assertThat(result.settings().knowledgeBaseItemIds()).containsExactly("h-kb-faq");
+        assertThat(result.attachments().knowledgeItems()).as("Switchboard's ids of what Hamsa now holds")
+                .containsExactly(faq.id());
+        assertThat(repository.usingKnowledgeItem(TEAM, faq.id())).containsExactly(agent.id());
     }
 }
