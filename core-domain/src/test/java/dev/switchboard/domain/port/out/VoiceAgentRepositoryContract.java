@@ -3,17 +3,20 @@ package dev.switchboard.domain.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.domain.model.AgentAttachments;
 import dev.switchboard.domain.model.AgentSettings;
 import dev.switchboard.domain.model.ConcurrentUpdateException;
 import dev.switchboard.domain.model.DuplicateExternalIdException;
 import dev.switchboard.domain.model.HamsaAgentId;
 import dev.switchboard.domain.model.InvalidInputException;
+import dev.switchboard.domain.model.KnowledgeItemId;
 import dev.switchboard.domain.model.Page;
 import dev.switchboard.domain.model.PageRequest;
 import dev.switchboard.domain.model.TeamId;
 import dev.switchboard.domain.model.VoiceAgent;
 import dev.switchboard.domain.model.VoiceAgentId;
 import dev.switchboard.domain.model.VoiceAgentNotFoundException;
+import dev.switchboard.domain.model.WebToolId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -210,5 +213,92 @@ public abstract class VoiceAgentRepositoryContract {
 
         assertThat(repository().findByExternalId(team, "crm-shared")).contains(ours);
         assertThat(repository().findByExternalId(otherTeam, "crm-shared")).contains(theirs);
+    }
+
+    // --- knowledge items and tools
+
+    private static final KnowledgeItemId ITEM = KnowledgeItemId.newId();
+    private static final KnowledgeItemId OTHER_ITEM = KnowledgeItemId.newId();
+
+    protected static VoiceAgent attached(TeamId owner, String name, Instant createdAt, List<KnowledgeItemId> items,
+                                         List<WebToolId> tools) {
+        List<String> hamsaItems = items.stream().map(i -> "h-kb-" + i).toList();
+        List<String> hamsaTools = tools.stream().map(t -> "h-tool-" + t).toList();
+        return new VoiceAgent(VoiceAgentId.newId(), owner, new HamsaAgentId("h-" + UUID.randomUUID()),
+                new AgentSettings(name, "Hello " + name, "You are " + name, "en-US", "voice-1", hamsaItems, hamsaTools),
+                null, createdAt, createdAt, 1, new AgentAttachments(items, tools));
+    }
+
+    @Test
+    void an_agent_with_knowledge_items_and_tools_is_read_back_exactly_as_stored() {
+        VoiceAgent agent = attached(team, "Ada", T0, List.of(OTHER_ITEM, ITEM), List.of(WebToolId.newId(), WebToolId.newId()));
+        repository().insert(agent);
+
+        VoiceAgent read = repository().findById(team, agent.id()).orElseThrow();
+
+        assertThat(read).isEqualTo(agent);
+        assertThat(read.attachments().knowledgeItems()).containsExactly(OTHER_ITEM, ITEM);
+        assertThat(read.settings().knowledgeBaseItemIds()).containsExactly("h-kb-" + OTHER_ITEM, "h-kb-" + ITEM);
+        assertThat(read.settings().toolIds()).isEqualTo(agent.settings().toolIds());
+        assertThat(repository().list(team, PageRequest.first(10)).items()).containsExactly(agent);
+    }
+
+    @Test
+    void an_agent_without_attachments_is_read_back_with_empty_lists() {
+        VoiceAgent agent = agent("Bare", null, T0);
+        repository().insert(agent);
+
+        VoiceAgent read = repository().findById(team, agent.id()).orElseThrow();
+
+        assertThat(read.attachments()).isEqualTo(AgentAttachments.none());
+        assertThat(read.settings().knowledgeBaseItemIds()).isEmpty();
+        assertThat(read.settings().toolIds()).isEmpty();
+    }
+
+    @Test
+    void an_update_replaces_the_stored_attachments() {
+        WebToolId tool = WebToolId.newId();
+        VoiceAgent agent = attached(team, "Ada", T0, List.of(ITEM), List.of(tool));
+        repository().insert(agent);
+        VoiceAgent next = agent.withSettings(new AgentSettings("Ada", "Hello Ada", "You are Ada", "en-US", "voice-1",
+                List.of("h-kb-" + OTHER_ITEM), List.of()), new AgentAttachments(List.of(OTHER_ITEM), List.of()),
+                T0.plusSeconds(1));
+
+        repository().update(next);
+
+        assertThat(repository().findById(team, agent.id())).contains(next);
+        assertThat(repository().usingKnowledgeItem(team, ITEM)).isEmpty();
+        assertThat(repository().usingKnowledgeItem(team, OTHER_ITEM)).containsExactly(agent.id());
+    }
+
+    @Test
+    void the_agents_using_a_knowledge_item_are_the_teams_that_name_it_oldest_first() {
+        VoiceAgent newer = attached(team, "Newer", T0.plusSeconds(10), List.of(OTHER_ITEM, ITEM), List.of());
+        VoiceAgent older = attached(team, "Older", T0, List.of(ITEM), List.of());
+        VoiceAgent notUsing = attached(team, "Other", T0.plusSeconds(5), List.of(OTHER_ITEM), List.of());
+        VoiceAgent bare = agent("Bare", null, T0.plusSeconds(1));
+        repository().insert(newer);
+        repository().insert(older);
+        repository().insert(notUsing);
+        repository().insert(bare);
+
+        assertThat(repository().usingKnowledgeItem(team, ITEM)).containsExactly(older.id(), newer.id());
+        assertThat(repository().usingKnowledgeItem(team, OTHER_ITEM)).containsExactly(notUsing.id(), newer.id());
+    }
+
+    @Test
+    void no_agent_uses_an_item_none_names() {
+        repository().insert(attached(team, "Ada", T0, List.of(ITEM), List.of()));
+
+        assertThat(repository().usingKnowledgeItem(team, KnowledgeItemId.newId())).isEmpty();
+    }
+
+    @Test
+    void another_teams_agents_using_the_item_are_not_the_teams() {
+        VoiceAgent theirs = attached(otherTeam, "Theirs", T0, List.of(ITEM), List.of());
+        repository().insert(theirs);
+
+        assertThat(repository().usingKnowledgeItem(team, ITEM)).isEmpty();
+        assertThat(repository().usingKnowledgeItem(otherTeam, ITEM)).containsExactly(theirs.id());
     }
 }
