@@ -17,6 +17,12 @@ import dev.switchboard.domain.model.KnowledgeContent;
 import dev.switchboard.domain.model.KnowledgeFileKind;
 import dev.switchboard.domain.model.KnowledgeItem;
 import dev.switchboard.domain.model.KnowledgeItemId;
+import dev.switchboard.domain.model.KnowledgeItemInUseException;
+import dev.switchboard.domain.model.AgentAttachments;
+import dev.switchboard.domain.model.AgentSettings;
+import dev.switchboard.domain.model.HamsaAgentId;
+import dev.switchboard.domain.model.VoiceAgent;
+import dev.switchboard.domain.model.VoiceAgentId;
 import dev.switchboard.domain.model.KnowledgeItemNotFoundException;
 import dev.switchboard.domain.model.KnowledgeLimits;
 import dev.switchboard.domain.model.KnowledgeQuotaExceededException;
@@ -38,6 +44,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -401,6 +408,79 @@ class KnowledgeBaseServiceTest {
         assertThatThrownBy(() -> service.delete(team, item.id())).isInstanceOf(PlatformException.class);
         assertThat(repository.findById(team, item.id())).contains(item);
         assertThat(storage().teamUsedBytes()).isEqualTo(400);
+    }
+
+    private VoiceAgent agentUsing(TeamId owner, KnowledgeItem item, Instant createdAt) {
+        VoiceAgent agent = new VoiceAgent(VoiceAgentId.newId(), owner, new HamsaAgentId("h-agent-" + UUID.randomUUID()),
+                new AgentSettings("Support", "Hello!", "You help.", "en", "voice-1", List.of(item.hamsaItemId()), List.of()),
+                null, createdAt, createdAt, 1, new AgentAttachments(List.of(item.id()), List.of()));
+        agents.insert(agent);
+        return agent;
+    }
+
+    @Test
+    void an_item_agents_use_is_not_deleted_and_hamsa_is_not_asked() {
+        KnowledgeItem item = addText(400);
+        VoiceAgent second = agentUsing(team, item, T0.plusSeconds(2));
+        VoiceAgent first = agentUsing(team, item, T0.plusSeconds(1));
+
+        assertThatThrownBy(() -> service.delete(team, item.id()))
+                .isInstanceOfSatisfying(KnowledgeItemInUseException.class,
+                        e -> assertThat(e.agents()).containsExactly(first.id(), second.id()));
+        assertThat(platform.calls()).containsExactly("create");
+        assertThat(platform.stored(item.hamsaItemId())).isPresent();
+        assertThat(repository.findById(team, item.id())).contains(item);
+        assertThat(storage().teamUsedBytes()).isEqualTo(400);
+    }
+
+    @Test
+    void an_item_is_deleted_once_no_agent_uses_it_any_more() {
+        KnowledgeItem item = addText(400);
+        VoiceAgent user = agentUsing(team, item, T0);
+        assertThatThrownBy(() -> service.delete(team, item.id())).isInstanceOf(KnowledgeItemInUseException.class);
+        agents.update(user.withSettings(new AgentSettings("Support", "Hello!", "You help.", "en", "voice-1"),
+                AgentAttachments.none(), T0.plusSeconds(1)));
+
+        service.delete(team, item.id());
+
+        assertThat(platform.calls()).containsExactly("create", "delete");
+        assertThat(repository.findById(team, item.id())).isEmpty();
+    }
+
+    @Test
+    void agents_using_an_item_of_another_team_do_not_keep_ours() {
+        KnowledgeItem ours = addText(400);
+        agentUsing(otherTeam, ours, T0);
+
+        service.delete(team, ours.id());
+
+        assertThat(repository.findById(team, ours.id())).isEmpty();
+        assertThat(platform.calls()).containsExactly("create", "delete");
+    }
+
+    @Test
+    void agents_using_another_item_do_not_keep_this_one() {
+        KnowledgeItem kept = addText(100);
+        KnowledgeItem deleted = addText(200);
+        agentUsing(team, kept, T0);
+
+        service.delete(team, deleted.id());
+
+        assertThat(repository.findById(team, deleted.id())).isEmpty();
+        assertThat(repository.findById(team, kept.id())).isPresent();
+    }
+
+    @Test
+    void an_item_in_use_exception_names_its_agents() {
+        KnowledgeItemId item = KnowledgeItemId.newId();
+        VoiceAgentId agent = VoiceAgentId.newId();
+        java.util.List<VoiceAgentId> given = new java.util.ArrayList<>(List.of(agent));
+
+        KnowledgeItemInUseException e = new KnowledgeItemInUseException(item, given);
+        given.clear();
+
+        assertThat(e.agents()).containsExactly(agent);
+        assertThat(e.getMessage()).contains(item.toString()).contains("1 agent");
     }
 
     // --- urls
