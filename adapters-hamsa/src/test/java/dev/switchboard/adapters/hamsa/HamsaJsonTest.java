@@ -10,6 +10,7 @@ import dev.switchboard.domain.model.AgentSettings;
 import dev.switchboard.domain.model.PlatformAgent;
 import dev.switchboard.domain.model.PlatformException;
 import dev.switchboard.domain.model.PlatformFailure;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +99,111 @@ class HamsaJsonTest {
         assertThat(body.has("name")).isFalse();
         assertThat(body.has("voice")).isFalse();
         assertThat(body.at("/conversation/greetingMessage").asText()).isEqualTo("Hi");
+    }
+
+    // --- knowledge items and tools
+
+    private static final String AGENT = "'id': 'a9', 'name': 'Support', 'greeting': 'Hello!', 'preamble': 'You help.',"
+            + " 'language': 'en-US', 'voiceId': 'v1'";
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    @Test
+    void an_agents_knowledge_items_and_tools_are_read_from_arrays_of_ids() throws Exception {
+        PlatformAgent agent = HamsaJson.agent(json("{" + AGENT
+                + ", 'knowledgeBaseItemsIds': ['kb-1', 'kb-2'], 'tools': ['t-1']}"));
+
+        assertThat(agent.settings().knowledgeBaseItemIds()).containsExactly("kb-1", "kb-2");
+        assertThat(agent.settings().toolIds()).containsExactly("t-1");
+    }
+
+    @Test
+    void an_agents_knowledge_items_and_tools_are_read_from_arrays_of_objects_with_id_or_underscore_id() throws Exception {
+        PlatformAgent agent = HamsaJson.agent(json("{" + AGENT
+                + ", 'knowledgeBaseItemsIds': [{'id': 'kb-1'}, {'_id': 'kb-2'}],"
+                + " 'tools': [{'_id': 't-1', 'name': 'lookup'}, {'id': 't-2'}, 't-3']}"));
+
+        assertThat(agent.settings().knowledgeBaseItemIds()).containsExactly("kb-1", "kb-2");
+        assertThat(agent.settings().toolIds()).containsExactly("t-1", "t-2", "t-3");
+    }
+
+    @Test
+    void missing_or_null_lists_are_read_as_none() throws Exception {
+        PlatformAgent missing = HamsaJson.agent(json("{" + AGENT + "}"));
+        PlatformAgent nulls = HamsaJson.agent(json("{" + AGENT + ", 'knowledgeBaseItemsIds': null, 'tools': null}"));
+
+        assertThat(missing.settings()).isEqualTo(SETTINGS);
+        assertThat(nulls.settings().knowledgeBaseItemIds()).isEmpty();
+        assertThat(nulls.settings().toolIds()).isEmpty();
+    }
+
+    @Test
+    void elements_without_an_id_are_skipped_and_repeats_read_once() throws Exception {
+        PlatformAgent agent = HamsaJson.agent(json("{" + AGENT
+                + ", 'knowledgeBaseItemsIds': ['kb-1', '', {'name': 'no id'}, null, 'kb-1'], 'tools': [{'id': ' '}]}"));
+
+        assertThat(agent.settings().knowledgeBaseItemIds()).containsExactly("kb-1");
+        assertThat(agent.settings().toolIds()).isEmpty();
+    }
+
+    @Test
+    void an_agent_with_more_than_fifty_tools_is_a_bad_response() {
+        String tools = String.join(", ", java.util.stream.IntStream.range(0, 51).mapToObj(i -> "'t-" + i + "'").toList());
+
+        assertThatThrownBy(() -> HamsaJson.agent(json("{" + AGENT + ", 'tools': [" + tools + "]}")))
+                .isInstanceOfSatisfying(PlatformException.class,
+                        e -> assertThat(e.failure()).isEqualTo(PlatformFailure.BAD_RESPONSE));
+    }
+
+    @Test
+    void a_create_body_always_carries_both_arrays() {
+        JsonNode bare = HamsaJson.agentBody(SETTINGS);
+        JsonNode attached = HamsaJson.agentBody(new AgentSettings("Support", "Hello!", "You help.", "en-US", "v1",
+                List.of("kb-2", "kb-1"), List.of("t-1")));
+
+        assertThat(bare.get("knowledgeBaseItemsIds").isArray()).isTrue();
+        assertThat(bare.get("knowledgeBaseItemsIds")).isEmpty();
+        assertThat(bare.get("tools").isArray()).isTrue();
+        assertThat(bare.get("tools")).isEmpty();
+        assertThat(texts(attached.get("knowledgeBaseItemsIds"))).containsExactly("kb-2", "kb-1");
+        assertThat(texts(attached.get("tools"))).containsExactly("t-1");
+    }
+
+    @Test
+    void a_change_body_carries_only_the_lists_that_change() {
+        JsonNode knowledgeOnly = HamsaJson.changesBody(AgentChanges.none()
+                .withAttachments(Optional.of(List.of("kb-1")), Optional.empty()));
+        JsonNode settingsOnly = HamsaJson.changesBody(new AgentChanges(Optional.of("New"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()));
+
+        assertThat(texts(knowledgeOnly.get("knowledgeBaseItemsIds"))).containsExactly("kb-1");
+        assertThat(knowledgeOnly.has("tools")).isFalse();
+        assertThat(knowledgeOnly.has("name")).isFalse();
+        assertThat(settingsOnly.has("knowledgeBaseItemsIds")).isFalse();
+        assertThat(settingsOnly.has("tools")).isFalse();
+    }
+
+    @Test
+    void an_empty_list_in_the_changes_is_sent_as_an_empty_array_detaching_all() {
+        JsonNode body = HamsaJson.changesBody(AgentChanges.none()
+                .withAttachments(Optional.empty(), Optional.of(List.of())));
+
+        assertThat(body.get("tools").isArray()).isTrue();
+        assertThat(body.get("tools")).isEmpty();
+        assertThat(body.has("knowledgeBaseItemsIds")).isFalse();
+    }
+
+    @Test
+    void what_is_written_reads_back_as_the_same_settings() throws Exception {
+        AgentSettings attached = new AgentSettings("Support", "Hello!", "You help.", "en-US", "v1",
+                List.of("kb-1"), List.of("t-1", "t-2"));
+        com.fasterxml.jackson.databind.node.ObjectNode body = HamsaJson.agentBody(attached);
+        body.put("id", "a10");
+
+        assertThat(HamsaJson.agent(body).settings()).isEqualTo(attached);
     }
 }
