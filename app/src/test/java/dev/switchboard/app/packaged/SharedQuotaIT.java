@@ -34,7 +34,9 @@ class SharedQuotaIT {
     static final Map<String, String> TIGHT_QUOTA = Map.of(
             "switchboard.upstream.quota.limit", "20",
             "switchboard.upstream.quota.window", "4s",
-            "switchboard.upstream.quota.headroom", "1",
+            // The production default. With 1, a permit every 210 ms left one interval of slack in a window, and a
+            // request held up in a cold JVM (seen: two arrivals 93 ms apart right after start) made 21 of 20.
+            "switchboard.upstream.quota.headroom", "2",
             "switchboard.hamsa.sandbox.rate-limit", "20",
             "switchboard.hamsa.sandbox.rate-window", "4s");
 
@@ -86,7 +88,7 @@ class SharedQuotaIT {
                 .extract().jsonPath();
         assertThat(stats.getLong("maxArrivalsInAnyWindow")).isLessThanOrEqualTo(20);
         assertThat(stats.getLong("tooManyRequestsSent")).isZero();
-        // 14 s at 19 per 4 s is about 66 requests: the quota is spent, not just respected
+        // 14 s at 18 per 4 s is about 63 requests: the quota is spent, not just respected
         assertThat(stats.getLong("arrivals")).isGreaterThanOrEqualTo(55);
         assertThat(answers.keySet()).as("answers %s", answers).isSubsetOf(201, 503);
         assertThat(answers.get(201).get()).isEqualTo(stats.getLong("allowed"));

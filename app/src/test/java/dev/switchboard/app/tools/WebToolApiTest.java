@@ -240,6 +240,20 @@ class WebToolApiTest {
     }
 
     @Test
+    void the_list_is_paged_with_a_cursor() {
+        for (int i = 0; i < 3; i++) {
+            given().contentType(ContentType.JSON).body(toolBody("paged_" + i + "_" + UUID.randomUUID().toString().substring(0, 6),
+                    "https://example.com/" + i, null)).post(TOOLS).then().statusCode(201);
+        }
+        String cursor = given().get(TOOLS + "?limit=2").then().statusCode(200).body("items", hasSize(2))
+                .body("nextCursor", notNullValue()).extract().path("nextCursor");
+        given().get(TOOLS + "?limit=2&cursor=" + cursor).then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].name", containsString("paged_2")).body("nextCursor", org.hamcrest.Matchers.nullValue());
+        given().get(TOOLS + "?cursor=forged").then().statusCode(400).body("errors.field", hasItem("cursor"));
+        given().get(TOOLS + "?limit=101").then().statusCode(400).body("errors.field", hasItem("limit"));
+    }
+
+    @Test
     void unknown_fields_and_ids_get_clear_problems() {
         Map<String, Object> body = toolBody(uniqueName(), "https://example.com/a", null);
         body.put("secretMode", true);

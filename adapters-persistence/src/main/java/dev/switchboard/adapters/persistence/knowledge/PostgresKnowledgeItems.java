@@ -1,9 +1,10 @@
 package dev.switchboard.adapters.persistence.knowledge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.adapters.persistence.Jdbc;
+import dev.switchboard.adapters.persistence.JsonColumns;
+import dev.switchboard.adapters.persistence.TeamPages;
 import dev.switchboard.adapters.persistence.KeysetCursor;
 import dev.switchboard.domain.model.ConcurrentUpdateException;
 import dev.switchboard.domain.model.KnowledgeContent;
@@ -50,11 +51,11 @@ class PostgresKnowledgeItems implements KnowledgeItemRepository {
             + " file_kind, file_bytes, size_bytes, status, failure_reason, active, created_at, updated_at, version";
 
     private final Jdbc jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
     PostgresKnowledgeItems(DataSource dataSource, ObjectMapper json) {
         this.jdbc = new Jdbc(dataSource);
-        this.json = json;
+        this.json = new JsonColumns(json);
     }
 
     @Override
@@ -146,23 +147,8 @@ class PostgresKnowledgeItems implements KnowledgeItemRepository {
 
     @Override
     public Page<KnowledgeItem> list(TeamId team, PageRequest request) {
-        Optional<KeysetCursor> after = request.cursor().map(KeysetCursor::decode);
-        List<KnowledgeItem> found = jdbc.autocommit(c -> {
-            String sql = "SELECT " + COLUMNS + " FROM knowledge_item WHERE team_id = ?"
-                    + (after.isPresent() ? " AND (created_at, id) > (?, ?)" : "") + " ORDER BY created_at, id LIMIT ?";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                ps.setObject(i++, team.value());
-                if (after.isPresent()) {
-                    ps.setTimestamp(i++, Jdbc.ts(after.get().createdAt()));
-                    ps.setObject(i++, after.get().id());
-                }
-                // One row more than asked tells whether another page follows, without a count query.
-                ps.setInt(i, request.limit() + 1);
-                return readAll(ps);
-            }
-        });
-        return KeysetCursor.page(found, request.limit(), item -> new KeysetCursor(item.createdAt(), item.id().value()));
+        return TeamPages.oldestFirst(jdbc, "knowledge_item", COLUMNS, team, request, this::read,
+                item -> new KeysetCursor(item.createdAt(), item.id().value()));
     }
 
     @Override
@@ -283,18 +269,10 @@ class PostgresKnowledgeItems implements KnowledgeItemRepository {
     }
 
     private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON column", e);
-        }
+        return json.write(value);
     }
 
     private List<String> fromJson(String text) {
-        try {
-            return json.readValue(text, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable urls column", e);
-        }
+        return json.read(text, STRINGS);
     }
 }

@@ -1,9 +1,10 @@
 package dev.switchboard.adapters.persistence.tools;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.adapters.persistence.Jdbc;
+import dev.switchboard.adapters.persistence.JsonColumns;
+import dev.switchboard.adapters.persistence.TeamPages;
 import dev.switchboard.adapters.persistence.KeysetCursor;
 import dev.switchboard.domain.model.ConcurrentUpdateException;
 import dev.switchboard.domain.model.Page;
@@ -44,11 +45,11 @@ class PostgresWebTools implements WebToolRepository {
             + " timeout_seconds, headers, path_parameters, params, sealed_auth_token, active, created_at, updated_at, version";
 
     private final Jdbc jdbc;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
     PostgresWebTools(DataSource dataSource, ObjectMapper json) {
         this.jdbc = new Jdbc(dataSource);
-        this.json = json;
+        this.json = new JsonColumns(json);
     }
 
     @Override
@@ -135,28 +136,8 @@ class PostgresWebTools implements WebToolRepository {
 
     @Override
     public Page<WebTool> list(TeamId team, PageRequest request) {
-        Optional<KeysetCursor> after = request.cursor().map(KeysetCursor::decode);
-        List<WebTool> found = jdbc.autocommit(c -> {
-            String sql = "SELECT " + COLUMNS + " FROM web_tool WHERE team_id = ?"
-                    + (after.isPresent() ? " AND (created_at, id) > (?, ?)" : "") + " ORDER BY created_at, id LIMIT ?";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                ps.setObject(i++, team.value());
-                if (after.isPresent()) {
-                    ps.setTimestamp(i++, Jdbc.ts(after.get().createdAt()));
-                    ps.setObject(i++, after.get().id());
-                }
-                ps.setInt(i, request.limit() + 1);
-                List<WebTool> tools = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        tools.add(read(rs));
-                    }
-                }
-                return tools;
-            }
-        });
-        return KeysetCursor.page(found, request.limit(), t -> new KeysetCursor(t.createdAt(), t.id().value()));
+        return TeamPages.oldestFirst(jdbc, "web_tool", COLUMNS, team, request, this::read,
+                t -> new KeysetCursor(t.createdAt(), t.id().value()));
     }
 
     /** kind .. active, from index {@code i}; returns the next index. */
@@ -189,18 +170,10 @@ class PostgresWebTools implements WebToolRepository {
     }
 
     private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON column", e);
-        }
+        return json.write(value);
     }
 
     private <T extends Map<String, ?>> T fromJson(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable JSON column", e);
-        }
+        return json.read(text, type);
     }
 }
