@@ -30,7 +30,7 @@ public interface VoiceAgentRepository {
 
     Optional<VoiceAgent> findByExternalId(TeamId team, String externalId);
 
-    /** The team's agents that use this knowledge item. */
+    /** The team's agents that use this knowledge item, oldest first. */
     java.util.List<VoiceAgentId> usingKnowledgeItem(TeamId team, dev.switchboard.domain.model.KnowledgeItemId item);
 
     /**
