@@ -36,6 +36,13 @@ record WebTool(
             httpHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(httpHeaders));
             pathParameters = Collections.unmodifiableMap(new LinkedHashMap<>(pathParameters));
         }
+
+        /** The simulator runs inside Switchboard in sandbox mode: a token must not reach its log through here either. */
+        @Override
+        public String toString() {
+            return "Settings[serverUrl=" + serverUrl + ", methodType=" + methodType + ", authToken="
+                    + (authToken == null ? "none" : "***") + "]";
+        }
     }
 
     WebTool activated(boolean isActive, Instant at) {

@@ -63,6 +63,8 @@ public record AgentSettings(String name, String greeting, String preamble, Strin
             violations.add(new FieldViolation(field, "must not be blank"));
         } else if (value.length() > max) {
             violations.add(new FieldViolation(field, "must be at most " + max + " characters"));
+        } else if (Text.hasNul(value)) {
+            violations.add(new FieldViolation(field, Text.NO_NUL));
         }
     }
 

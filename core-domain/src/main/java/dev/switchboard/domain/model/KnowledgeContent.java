@@ -29,6 +29,9 @@ public sealed interface KnowledgeContent {
             if (text == null || text.isBlank()) {
                 throw InvalidInputException.of("content", "must not be blank for a TEXT item");
             }
+            if (dev.switchboard.domain.model.Text.hasNul(text)) {
+                throw InvalidInputException.of("content", dev.switchboard.domain.model.Text.NO_NUL);
+            }
             int length = text.codePointCount(0, text.length());
             if (length < TEXT_MIN || length > TEXT_MAX) {
                 throw InvalidInputException.of("content", "must be " + TEXT_MIN + " to " + TEXT_MAX

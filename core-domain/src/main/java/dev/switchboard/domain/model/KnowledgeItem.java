@@ -42,6 +42,9 @@ public record KnowledgeItem(KnowledgeItemId id, TeamId team, String hamsaItemId,
         if (name.length() > NAME_MAX) {
             throw InvalidInputException.of("name", "must be at most " + NAME_MAX + " characters");
         }
+        if (Text.hasNul(name)) {
+            throw InvalidInputException.of("name", Text.NO_NUL);
+        }
     }
 
     /** An item whose bytes are reserved before Hamsa is asked to store it. */
@@ -86,7 +89,9 @@ public record KnowledgeItem(KnowledgeItemId id, TeamId team, String hamsaItemId,
 
     /** The next version with a new name and content (as sent to Hamsa, which then processes it again). */
     public KnowledgeItem withContent(String newName, KnowledgeContent newContent, Instant now) {
-        long size = newContent.type() == KnowledgeType.URL ? sizeBytes : newContent.sizeBytes();
+        // Unchanged content keeps what was counted (perhaps Hamsa's larger figure); new text counts as itself until
+        // Hamsa reports; a URL item counts what Hamsa reported until it reports again.
+        long size = newContent.equals(content) || newContent.type() == KnowledgeType.URL ? sizeBytes : newContent.sizeBytes();
         return new KnowledgeItem(id, team, hamsaItemId, newName, newContent, size, status, failureReason, active,
                 createdAt, later(now), version + 1);
     }

@@ -55,6 +55,12 @@ public record WebToolDefinition(WebToolKind kind, String name, String descriptio
         if (kind == null) {
             violations.add(new FieldViolation("type", "must be FUNCTION or MCP"));
         }
+        if (description != null && Text.hasNul(description)) {
+            violations.add(new FieldViolation("description", Text.NO_NUL));
+        }
+        if (Text.hasNulAnywhere(params)) {
+            violations.add(new FieldViolation("params", Text.NO_NUL));
+        }
         if (name == null || name.isBlank()) {
             violations.add(new FieldViolation("name", "must not be blank"));
         } else if (name.length() > NAME_MAX || !NAME.matcher(name).matches()) {
@@ -73,6 +79,10 @@ public record WebToolDefinition(WebToolKind kind, String name, String descriptio
             violations.add(new FieldViolation("toolSettings.serverUrl", "must not be blank"));
         } else if (!PLACEHOLDERS_ONLY.matcher(serverUrl.replaceAll(PLACEHOLDER, "")).matches()) {
             violations.add(new FieldViolation("toolSettings.serverUrl", "may use braces only for {name} placeholders"));
+        } else if (authority(serverUrl).contains("{")) {
+            // A placeholder there would let the arguments choose the host, past every check made here.
+            violations.add(new FieldViolation("toolSettings.serverUrl",
+                    "may have {name} placeholders only in its path and query, not in its scheme or host"));
         }
         if (method == null) {
             violations.add(new FieldViolation("toolSettings.methodType", "must be one of GET, POST, PUT, PATCH, DELETE"));
@@ -114,6 +124,17 @@ public record WebToolDefinition(WebToolKind kind, String name, String descriptio
                         + " characters"));
             }
         });
+    }
+
+    /** Everything before the path: scheme, credentials, host and port. */
+    private static String authority(String url) {
+        int start = url.indexOf("://");
+        int from = start < 0 ? 0 : start + 3;
+        int end = from;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        return url.substring(0, end);
     }
 
     /**

@@ -50,6 +50,7 @@ public final class KnowledgeBaseService implements AddKnowledgeItemUseCase, GetK
     static final String OUTCOME_UNKNOWN = "Hamsa may or may not have stored this item (it failed or did not answer "
             + "after the upload); its bytes stay counted until you delete it";
     public static final long BUDGET_MAX = 1L << 50;
+    private static final int STORE_ATTEMPTS = 3;
     private static final System.Logger LOG = System.getLogger(KnowledgeBaseService.class.getName());
 
     private final KnowledgeBasePlatform platform;
@@ -82,7 +83,8 @@ public final class KnowledgeBaseService implements AddKnowledgeItemUseCase, GetK
             created = platform.createItem(command.name(), content,
                     command.type() == KnowledgeType.FILE ? command.fileBytes() : null);
         } catch (PlatformException e) {
-            if (e.mayHaveTakenEffect()) {
+            // An answer Switchboard could not read came after Hamsa had the upload: it may well hold the item.
+            if (e.mayHaveTakenEffect() || e.failure() == PlatformFailure.BAD_RESPONSE) {
                 // Hamsa may hold it and count its bytes: keep them counted, and tell the team what to do.
                 LOG.log(System.Logger.Level.WARNING, "Knowledge item {0} may or may not be on Hamsa: {1}",
                         reserved.id(), e.getMessage());
@@ -96,7 +98,13 @@ public final class KnowledgeBaseService implements AddKnowledgeItemUseCase, GetK
             throw e;
         }
         KnowledgeItem stored = reserved.withPlatform(created, clock.instant());
-        repository.update(stored);
+        try {
+            repository.update(stored);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Knowledge item {0} is on Hamsa as {1} but could not be recorded: {2}",
+                    reserved.id(), created.id(), e.toString());
+            throw e;
+        }
         return stored;
     }
 
@@ -179,14 +187,37 @@ public final class KnowledgeBaseService implements AddKnowledgeItemUseCase, GetK
             }
             throw e;
         }
-        KnowledgeItem stored = next.withPlatform(reported, clock.instant());
-        repository.update(stored);
-        return stored;
+        return storeAfterPlatform(next, item -> item.withPlatform(reported, clock.instant()));
+    }
+
+    /**
+     * Stores what Hamsa has just carried out. Only the background refresh writes items behind a team's back (it
+     * records Hamsa's status); should it have written between our read and our write, the change is applied again
+     * to what it stored, rather than answering 409 for a change Hamsa already holds.
+     */
+    private KnowledgeItem storeAfterPlatform(KnowledgeItem basis, java.util.function.UnaryOperator<KnowledgeItem> change) {
+        KnowledgeItem current = basis;
+        for (int attempt = 1; ; attempt++) {
+            KnowledgeItem next = change.apply(current);
+            try {
+                repository.update(next);
+                return next;
+            } catch (ConcurrentUpdateException e) {
+                if (attempt == STORE_ATTEMPTS) {
+                    throw e;
+                }
+                current = get(basis.team(), basis.id());
+            }
+        }
     }
 
     @Override
     public void delete(TeamId team, KnowledgeItemId id) {
         KnowledgeItem current = get(team, id);
+        if (current.hamsaItemId() == null && current.status() != dev.switchboard.domain.model.KnowledgeStatus.FAILED) {
+            // Still being uploaded: deleting now would leave Hamsa holding bytes no one counts once it answers.
+            throw new ConcurrentUpdateException("knowledge item", id.toString(), current.version());
+        }
         List<dev.switchboard.domain.model.VoiceAgentId> users = agents.usingKnowledgeItem(team, id);
         if (!users.isEmpty()) {
             throw new KnowledgeItemInUseException(id, users);
@@ -213,9 +244,8 @@ public final class KnowledgeBaseService implements AddKnowledgeItemUseCase, GetK
         List<URI> checked = guarded(more);
         KnowledgeContent.Urls combined = existing.plus(checked);
         PlatformKnowledgeItem reported = platform.addUrls(current.hamsaItemId(), checked);
-        KnowledgeItem stored = current.withContent(current.name(), combined, clock.instant()).reporting(reported);
-        repository.update(stored);
-        return stored;
+        return storeAfterPlatform(current, item -> item.withContent(item.name(),
+                ((KnowledgeContent.Urls) item.content()).plus(checked), clock.instant()).reporting(reported));
     }
 
     @Override
@@ -227,9 +257,7 @@ public final class KnowledgeBaseService implements AddKnowledgeItemUseCase, GetK
         PlatformKnowledgeItem reported = platform.setActive(current.hamsaItemId(), active);
         PlatformKnowledgeItem withAsked = new PlatformKnowledgeItem(reported.id(), reported.status(),
                 reported.failureReason(), reported.sizeBytes(), java.util.Optional.of(reported.active().orElse(active)));
-        KnowledgeItem stored = current.withPlatform(withAsked, clock.instant());
-        repository.update(stored);
-        return stored;
+        return storeAfterPlatform(current, item -> item.withPlatform(withAsked, clock.instant()));
     }
 
     /** An item still being uploaded (or whose upload may have failed) cannot be changed on Hamsa yet. */
@@ -249,7 +277,7 @@ public final class KnowledgeBaseService implements AddKnowledgeItemUseCase, GetK
     @Override
     public KnowledgeStorage setBudget(TeamId team, Long budgetBytes) {
         if (budgetBytes != null && (budgetBytes < 0 || budgetBytes > BUDGET_MAX)) {
-            throw InvalidInputException.of("knowledgeBudgetBytes", "must be 0 to " + BUDGET_MAX + " bytes, or null for the default");
+            throw InvalidInputException.of("budgetBytes", "must be 0 to " + BUDGET_MAX + " bytes, or null for the default");
         }
         teams.findById(team).orElseThrow(() -> new TeamNotFoundException(team));
         repository.setTeamBudget(team, budgetBytes);

@@ -91,8 +91,16 @@ public final class WebToolService implements CreateWebToolUseCase, UpdateWebTool
         });
     }
 
+    /**
+     * Changes of one tool run one at a time, on every replica: two racing changes must not reach Hamsa in one
+     * order and Switchboard's record in the other, which would leave Hamsa calling a server Switchboard does not show.
+     */
     @Override
     public WebTool update(UpdateWebToolCommand command) {
+        return names.holding(command.team(), toolKey(command.id()), () -> updateHeld(command));
+    }
+
+    private WebTool updateHeld(UpdateWebToolCommand command) {
         WebTool current = get(command.team(), command.id());
         WebToolChanges changes = command.changes();
         if (changes.isEmpty()) {
@@ -137,6 +145,10 @@ public final class WebToolService implements CreateWebToolUseCase, UpdateWebTool
 
     @Override
     public WebTool setActive(TeamId team, WebToolId id, boolean active) {
+        return names.holding(team, toolKey(id), () -> setActiveHeld(team, id, active));
+    }
+
+    private WebTool setActiveHeld(TeamId team, WebToolId id, boolean active) {
         WebTool current = get(team, id);
         if (current.active() == active) {
             return current;
@@ -177,6 +189,10 @@ public final class WebToolService implements CreateWebToolUseCase, UpdateWebTool
         repository.findByName(team, name).filter(t -> !t.id().equals(self)).ifPresent(t -> {
             throw new WebToolNameTakenException(name, t.id());
         });
+    }
+
+    private static String toolKey(WebToolId id) {
+        return "web-tool:" + id;
     }
 
     private static String lockKey(String name) {

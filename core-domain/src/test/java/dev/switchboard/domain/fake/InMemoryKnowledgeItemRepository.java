@@ -94,12 +94,19 @@ public final class InMemoryKnowledgeItemRepository implements KnowledgeItemRepos
 
     @Override
     public synchronized List<KnowledgeItem> settling(int max) {
-        return items.values().stream()
+        List<KnowledgeItem> claimed = items.values().stream()
                 .filter(i -> i.hamsaItemId() != null && i.status().settling())
-                .sorted(LEAST_RECENTLY_UPDATED)
+                .sorted(java.util.Comparator.<KnowledgeItem>comparingLong(i -> checked.getOrDefault(i.id(), 0L))
+                        .thenComparing(LEAST_RECENTLY_UPDATED))
                 .limit(max)
                 .toList();
+        claimed.forEach(i -> checked.put(i.id(), ++claims));
+        return claimed.stream().sorted(LEAST_RECENTLY_UPDATED).toList();
     }
+
+    /** When each item was last handed out by {@link #settling}, as a sequence number: 0 for never. */
+    private final java.util.Map<KnowledgeItemId, Long> checked = new java.util.HashMap<>();
+    private long claims;
 
     @Override
     public synchronized KnowledgeStorage storage(TeamId team, long defaultTeamBudgetBytes, long accountLimitBytes) {

@@ -301,4 +301,26 @@ class WebToolDefinitionTest {
         assertViolations(() -> valid().with(changes(Optional.empty(), Optional.of("bad name"), Optional.empty(),
                 Optional.of(Map.of("Cookie", "x"))), null), "name", "toolSettings.httpHeaders");
     }
+
+    @Test
+    void a_placeholder_in_the_scheme_or_host_is_refused_one_in_the_path_or_query_is_not() {
+        for (String url : List.of("https://{host}.example.com/x", "{scheme}://example.com/", "https://example.com:{port}/",
+                "https://{user}@example.com/")) {
+            assertThatThrownBy(() -> new WebToolDefinition(WebToolKind.FUNCTION, "t", "d", url, ToolHttpMethod.GET, 10,
+                    null, null, null)).as(url).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                    .extracting(FieldViolation::field).contains("toolSettings.serverUrl"));
+        }
+        new WebToolDefinition(WebToolKind.FUNCTION, "t", "d", "https://example.com/orders/{orderId}?region={region}",
+                ToolHttpMethod.GET, 10, null, null, null);
+    }
+
+    @Test
+    void a_nul_character_in_the_description_or_anywhere_in_the_schema_is_refused() {
+        assertThatThrownBy(() -> new WebToolDefinition(WebToolKind.FUNCTION, "t", "d\u0000", "https://example.com/",
+                ToolHttpMethod.GET, 10, null, null, null)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new WebToolDefinition(WebToolKind.FUNCTION, "t", "d", "https://example.com/",
+                ToolHttpMethod.GET, 10, null, null, java.util.Map.of("properties", java.util.Map.of("a\u0000", java.util.Map.of()))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field).containsExactly("params"));
+    }
 }

@@ -106,6 +106,79 @@ class KnowledgeBaseServiceTest {
                 e -> assertThat(e.limit()).isEqualTo(limit));
     }
 
+    // --- after review: uploads in flight, unreadable answers, racing the refresh
+
+    @Test
+    void an_item_whose_upload_is_still_being_answered_cannot_be_deleted() {
+        java.util.concurrent.atomic.AtomicReference<Throwable> refused = new java.util.concurrent.atomic.AtomicReference<>();
+        platform.beforeNext(() -> {
+            KnowledgeItem inFlight = repository.list(team, dev.switchboard.domain.model.PageRequest.first(10)).items().get(0);
+            try {
+                service.delete(team, inFlight.id());
+            } catch (RuntimeException e) {
+                refused.set(e);
+            }
+        });
+
+        KnowledgeItem stored = addText(60);
+
+        assertThat(refused.get()).isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(service.get(team, stored.id()).hamsaId()).isPresent();
+        assertThat(storage().teamUsedBytes()).isEqualTo(60);
+    }
+
+    @Test
+    void an_unreadable_answer_to_an_upload_keeps_the_bytes_counted_as_it_may_be_on_hamsa() {
+        platform.failNext(dev.switchboard.domain.model.PlatformException.withoutAnswer(
+                dev.switchboard.domain.model.PlatformFailure.BAD_RESPONSE, "no id", null));
+
+        assertThatThrownBy(() -> addText(70)).isInstanceOf(dev.switchboard.domain.model.PlatformException.class);
+
+        KnowledgeItem kept = repository.list(team, dev.switchboard.domain.model.PageRequest.first(10)).items().get(0);
+        assertThat(kept.status()).isEqualTo(KnowledgeStatus.FAILED);
+        assertThat(kept.failureReason()).isEqualTo(KnowledgeBaseService.OUTCOME_UNKNOWN);
+        assertThat(storage().teamUsedBytes()).isEqualTo(70);
+        service.delete(team, kept.id());
+        assertThat(storage().teamUsedBytes()).isZero();
+    }
+
+    @Test
+    void urls_hamsa_added_are_recorded_even_when_the_refresh_wrote_the_item_meanwhile() {
+        KnowledgeItem item = addUrls("https://docs.example.com/a");
+        platform.beforeNext(() -> repository.update(item.withPlatform(new dev.switchboard.domain.model.PlatformKnowledgeItem(
+                item.hamsaItemId(), KnowledgeStatus.PROCESSING, java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty()), clock.instant())));
+
+        KnowledgeItem after = service.addUrls(team, item.id(), List.of("https://docs.example.com/b"));
+
+        assertThat(((KnowledgeContent.Urls) after.content()).urls()).extracting(Object::toString)
+                .containsExactly("https://docs.example.com/a", "https://docs.example.com/b");
+        assertThat(service.get(team, item.id())).isEqualTo(after);
+        assertThat(platform.calls()).filteredOn("addUrls"::equals).hasSize(1);
+    }
+
+    @Test
+    void renaming_an_item_keeps_the_larger_size_hamsa_reported() {
+        KnowledgeItem item = addText(60);
+        platform.finishProcessing(item.hamsaItemId(), KnowledgeStatus.COMPLETED, null, 500);
+        KnowledgeItem reported = item.withPlatform(platform.getItem(item.hamsaItemId()), clock.instant());
+        repository.update(reported);
+
+        KnowledgeItem renamed = service.update(new dev.switchboard.domain.port.in.UpdateKnowledgeItemCommand(team, item.id(),
+                java.util.Optional.of("Renamed"), java.util.Optional.empty()));
+
+        assertThat(renamed.sizeBytes()).isEqualTo(500);
+        assertThat(storage().teamUsedBytes()).isEqualTo(500);
+    }
+
+    @Test
+    void a_nul_character_in_a_name_or_text_is_refused_before_anything_is_stored() {
+        assertFields(() -> service.add(AddKnowledgeItemCommand.text(team, "a\u0000b", text(60))), "name");
+        assertFields(() -> service.add(AddKnowledgeItemCommand.text(team, "ok", text(59) + "\u0000")), "content");
+        assertThat(platform.callCount()).isZero();
+        assertThat(storage().teamUsedBytes()).isZero();
+    }
+
     // --- adding
 
     @Test
@@ -595,8 +668,8 @@ class KnowledgeBaseServiceTest {
 
     @Test
     void a_negative_or_absurd_budget_is_refused() {
-        assertFields(() -> service.setBudget(team, -1L), "knowledgeBudgetBytes");
-        assertFields(() -> service.setBudget(team, KnowledgeBaseService.BUDGET_MAX + 1), "knowledgeBudgetBytes");
+        assertFields(() -> service.setBudget(team, -1L), "budgetBytes");
+        assertFields(() -> service.setBudget(team, KnowledgeBaseService.BUDGET_MAX + 1), "budgetBytes");
         assertThat(storage().teamBudgetBytes()).isEqualTo(DEFAULT_BUDGET);
     }
 

@@ -153,13 +153,18 @@ class PostgresKnowledgeItems implements KnowledgeItemRepository {
 
     @Override
     public List<KnowledgeItem> settling(int max) {
-        return jdbc.autocommit(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM knowledge_item"
-                    + " WHERE status IN ('PENDING', 'PROCESSING') AND hamsa_item_id IS NOT NULL ORDER BY updated_at, id LIMIT ?")) {
+        // SKIP LOCKED: replicas asking at once take different items rather than wait for each other.
+        List<KnowledgeItem> claimed = jdbc.autocommit(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE knowledge_item SET checked_at = now() WHERE id IN ("
+                    + "SELECT id FROM knowledge_item WHERE status IN ('PENDING', 'PROCESSING') AND hamsa_item_id IS NOT NULL"
+                    + " ORDER BY coalesce(checked_at, updated_at), updated_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                    + " RETURNING " + COLUMNS)) {
                 ps.setInt(1, max);
                 return readAll(ps);
             }
         });
+        return claimed.stream().sorted(java.util.Comparator.comparing(KnowledgeItem::updatedAt)
+                .thenComparing(i -> i.id().value())).toList();
     }
 
     @Override

@@ -51,7 +51,11 @@ public interface KnowledgeItemRepository {
      */
     Page<KnowledgeItem> list(TeamId team, PageRequest request);
 
-    /** Items the platform is still processing, of every team, those heard of least recently first. */
+    /**
+     * Items the platform is still processing, of every team: those asked about least recently (never asked: since
+     * their last change), each then noted as asked about now, so the next call gives the next ones. Returned least
+     * recently updated first. Noting is not a change: versions stay as they are.
+     */
     List<KnowledgeItem> settling(int max);
 
     /** The team's and the account's use, and the team's budget (or the default when the operator set none). */

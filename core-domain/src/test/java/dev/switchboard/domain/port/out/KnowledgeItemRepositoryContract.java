@@ -332,6 +332,18 @@ public abstract class KnowledgeItemRepositoryContract {
     }
 
     @Test
+    void each_call_for_settling_items_hands_out_those_asked_about_least_recently_without_changing_them() {
+        KnowledgeItem first = onPlatform(reserved(50, T0), KnowledgeStatus.PROCESSING, T0.plusSeconds(1));
+        KnowledgeItem second = onPlatform(reserved(51, T0), KnowledgeStatus.PROCESSING, T0.plusSeconds(2));
+        KnowledgeItem third = onPlatform(reserved(52, T0), KnowledgeStatus.PENDING, T0.plusSeconds(3));
+
+        assertThat(repository().settling(2)).containsExactly(first, second);
+        // Hamsa keeps processing the first two: the third is not held back behind them.
+        assertThat(repository().settling(2)).contains(third).doesNotContain(second);
+        assertThat(repository().findById(team, first.id())).contains(first);
+    }
+
+    @Test
     void pages_walk_every_item_once_oldest_first() {
         List<KnowledgeItem> stored = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
