@@ -80,40 +80,53 @@ post_script() { # name, path, body-builder (Lua expression of n)
   cat >"/tmp/kt-$1.lua" <<LUA
 n = 0
 created = 0
+refused = 0
+failed = 0
 local threads = {}
 function setup(thread) thread:set("id", #threads); table.insert(threads, thread) end
-function init(args) created = 0 end
+-- Each run passes its own label (after --), so names never repeat across runs: a tool's name is unique in a team.
+function init(args) created = 0; run = args[1] or "x" end
 request = function()
   n = n + 1
   local body = $3
-  return wrk.format("POST", "$2", {["Content-Type"] = "application/json"}, body)
+  -- wrk.format's headers replace wrk.headers (where -H put the key): carry them over.
+  local headers = {["Content-Type"] = "application/json"}
+  for k, v in pairs(wrk.headers) do headers[k] = v end
+  return wrk.format("POST", "$2", headers, body)
 end
-response = function(status) if status == 201 then created = created + 1 end end
-function done() local total = 0 for _, t in ipairs(threads) do total = total + t:get("created") end print("CREATED " .. total) end
+response = function(status)
+  if status == 201 then created = created + 1 elseif status < 500 then refused = refused + 1 else failed = failed + 1 end
+end
+function done()
+  local c, r, f = 0, 0, 0
+  for _, t in ipairs(threads) do c = c + t:get("created"); r = r + t:get("refused"); f = f + t:get("failed") end
+  print("CREATED " .. c .. " " .. r .. " " .. f)
+end
 LUA
 }
 post_script agent /api/v1/agents \
-  '"{\"name\":\"Bench " .. id .. "-" .. n .. "\",\"greeting\":\"Hi\",\"preamble\":\"You help.\",\"language\":\"en\",\"voiceId\":\"v1\"}"'
+  '"{\"name\":\"Bench " .. run .. "-" .. id .. "-" .. n .. "\",\"greeting\":\"Hi\",\"preamble\":\"You help.\",\"language\":\"en\",\"voiceId\":\"v1\"}"'
 post_script knowledge /api/v1/knowledge \
-  '"{\"name\":\"Item " .. id .. "-" .. n .. "\",\"type\":\"TEXT\",\"content\":\"" .. string.rep("k", 60) .. "\"}"'
+  '"{\"name\":\"Item " .. run .. "-" .. id .. "-" .. n .. "\",\"type\":\"TEXT\",\"content\":\"" .. string.rep("k", 60) .. "\"}"'
 post_script tool /api/v1/tools \
-  '"{\"type\":\"FUNCTION\",\"name\":\"t_" .. id .. "_" .. n .. "_" .. math.random(1000000000) .. "\",\"description\":\"Looks up\",\"toolSettings\":{\"serverUrl\":\"http://127.0.0.1:9/x\",\"methodType\":\"POST\"},\"params\":{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"},\"b\":{\"type\":\"integer\",\"minimum\":0},\"c\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"a\"]}}"'
+  '"{\"type\":\"FUNCTION\",\"name\":\"t_" .. run .. "_" .. id .. "_" .. n .. "\",\"description\":\"Looks up\",\"toolSettings\":{\"serverUrl\":\"http://127.0.0.1:9/x\",\"methodType\":\"POST\"},\"params\":{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"},\"b\":{\"type\":\"integer\",\"minimum\":0},\"c\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}},\"required\":[\"a\"]}}"'
 
 summary() { # wrk output -> "req/s p50 p90 p99 created"
-  awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +90%/ {p90=$2} /^ +99%/ {p99=$2} /^CREATED/ {c=$2}
-       END {printf "%9s req/s   p50 %-8s p90 %-8s p99 %-8s (%s created)\n", rps, p50, p90, p99, c}'
+  awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +90%/ {p90=$2} /^ +99%/ {p99=$2} /^CREATED/ {c=$2; r=$3; f=$4}
+       END {printf "%9s req/s   p50 %-8s p90 %-8s p99 %-8s", rps, p50, p90, p99;
+            if (c != "") printf "  (201: %s, 4xx: %s, 5xx: %s)", c, r, f; printf "\n"}'
 }
 created_of() { awk '/^CREATED/ {print $2}'; }
 
 acked_knowledge=0
 for what in agent knowledge tool; do
-  wrk -t2 -c32 -d"$WARMUP" -H "$AUTH" -s "/tmp/kt-$what.lua" "$BASE" >/tmp/kt-warm.out
+  wrk -t2 -c32 -d"$WARMUP" -H "$AUTH" -s "/tmp/kt-$what.lua" "$BASE" -- warm >/tmp/kt-warm.out
   [ "$what" = knowledge ] && acked_knowledge=$((acked_knowledge + $(created_of </tmp/kt-warm.out)))
 done
 declare -A result
 for c in 8 32; do
   for what in agent knowledge tool; do
-    out=$(wrk -t2 -c$c -d"$DURATION" --latency -H "$AUTH" -s "/tmp/kt-$what.lua" "$BASE")
+    out=$(wrk -t2 -c$c -d"$DURATION" --latency -H "$AUTH" -s "/tmp/kt-$what.lua" "$BASE" -- "c$c")
     [ "$what" = knowledge ] && acked_knowledge=$((acked_knowledge + $(echo "$out" | created_of)))
     result[$what-$c]=$(echo "$out" | summary)
   done
@@ -123,8 +136,12 @@ list_t=$(wrk -t2 -c32 -d"$DURATION" --latency -H "$AUTH" "$BASE/api/v1/tools?lim
 
 rows=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tAc "SELECT count(*), count(DISTINCT name), coalesce(sum(size_bytes),0) FROM knowledge_item WHERE team_id = '$TEAM'")
 IFS='|' read -r n_rows n_names n_bytes <<<"$rows"
+# wrk stops counting when its time is up, so creations still in flight then (at most one per connection per
+# run: 8 + 8 + 32 + 32 ... counted below) are stored but not counted as acknowledged; none may be missing.
+in_flight=$((32 + 8 + 32))
 check="FAIL"
-[ "$n_rows" = "$acked_knowledge" ] && [ "$n_names" = "$n_rows" ] && [ "$n_bytes" = "$((acked_knowledge * 60))" ] && check="PASS"
+[ "$acked_knowledge" -gt 0 ] && [ "$n_rows" -ge "$acked_knowledge" ] && [ "$n_rows" -le $((acked_knowledge + in_flight)) ] \
+  && [ "$n_names" = "$n_rows" ] && [ "$n_bytes" = "$((n_rows * 60))" ] && check="PASS"
 rss_kb=$(awk '/VmRSS/ {print $2}' /proc/$PID/status)
 
 echo "switchboard knowledge and tools write path ($MODE, $(nproc) cores, $DURATION per run, wrk -t2)"
@@ -135,6 +152,6 @@ for c in 8 32; do
 done
 echo "  GET /knowledge?limit=20: $list_k"
 echo "  GET /tools?limit=20:     $list_t"
-echo "  knowledge rows: $n_rows stored for $acked_knowledge acknowledged, $n_bytes bytes counted: $check"
+echo "  knowledge rows: $n_rows stored (distinct names: $n_names) for $acked_knowledge acknowledged (at most $in_flight more in flight at the runs' ends), $n_bytes bytes counted: $check"
 echo "  RSS after load: $((rss_kb / 1024)) MiB"
 [ "$check" = PASS ]
