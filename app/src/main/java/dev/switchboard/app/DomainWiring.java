@@ -167,10 +167,10 @@ public class DomainWiring {
     @Singleton
     KnowledgeBaseService knowledgeBaseService(KnowledgeBasePlatform platform, HamsaCalls hamsaCalls,
                                               KnowledgeItemRepository repository, TeamRepository teams,
-                                              VoiceAgentRepository agents, OutboundUrlGuard urls, KnowledgeLimits limits,
-                                              Clock clock) {
+                                              VoiceAgentRepository agents, ExternalIdLock locks, OutboundUrlGuard urls,
+                                              KnowledgeLimits limits, Clock clock) {
         return new KnowledgeBaseService(hamsaCalls.knowledge(platform, Priority.INTERACTIVE), repository, teams, agents,
-                urls, limits, clock);
+                locks, urls, limits, clock);
     }
 
     /** Asking Hamsa how its processing goes is background work: it queues behind the teams' requests. */

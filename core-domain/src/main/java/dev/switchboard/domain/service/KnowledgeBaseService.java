@@ -57,13 +57,16 @@ public final class KnowledgeBaseService implements AddKnowledgeItemUseCase, GetK
     private final KnowledgeItemRepository repository;
     private final TeamRepository teams;
     private final VoiceAgentRepository agents;
+    private final dev.switchboard.domain.port.out.ExternalIdLock locks;
     private final OutboundUrlGuard urls;
     private final KnowledgeLimits limits;
     private final Clock clock;
 
     public KnowledgeBaseService(KnowledgeBasePlatform platform, KnowledgeItemRepository repository, TeamRepository teams,
-                                VoiceAgentRepository agents, OutboundUrlGuard urls, KnowledgeLimits limits, Clock clock) {
+                                VoiceAgentRepository agents, dev.switchboard.domain.port.out.ExternalIdLock locks,
+                                OutboundUrlGuard urls, KnowledgeLimits limits, Clock clock) {
         this.agents = Objects.requireNonNull(agents, "agents");
+        this.locks = Objects.requireNonNull(locks, "locks");
         this.platform = Objects.requireNonNull(platform, "platform");
         this.repository = Objects.requireNonNull(repository, "repository");
         this.teams = Objects.requireNonNull(teams, "teams");
@@ -211,8 +214,16 @@ public final class KnowledgeBaseService implements AddKnowledgeItemUseCase, GetK
         }
     }
 
+    /** Under the item's lease, which attaching it to an agent also holds: see {@link VoiceAgentService}. */
     @Override
     public void delete(TeamId team, KnowledgeItemId id) {
+        locks.holding(team, VoiceAgentService.itemKey(id.toString()), () -> {
+            deleteHeld(team, id);
+            return null;
+        });
+    }
+
+    private void deleteHeld(TeamId team, KnowledgeItemId id) {
         KnowledgeItem current = get(team, id);
         if (current.hamsaItemId() == null && current.status() != dev.switchboard.domain.model.KnowledgeStatus.FAILED) {
             // Still being uploaded: deleting now would leave Hamsa holding bytes no one counts once it answers.

@@ -61,6 +61,10 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
 
     @Override
     public VoiceAgent create(CreateVoiceAgentCommand command) {
+        return holdingItems(command.team(), command.attachments().knowledgeItemIds(), () -> createHeld(command));
+    }
+
+    private VoiceAgent createHeld(CreateVoiceAgentCommand command) {
         AgentAttachmentResolver.Resolved resolved = attachments.resolve(command.team(), command.attachments());
         AgentSettings settings = command.settings().with(AgentChanges.none()
                 .withAttachments(resolved.knowledgeHamsaIds(), resolved.toolHamsaIds()));
@@ -81,6 +85,10 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
 
     @Override
     public VoiceAgent update(UpdateVoiceAgentCommand command) {
+        return holdingItems(command.team(), command.attachments().knowledgeItemIds(), () -> updateHeld(command));
+    }
+
+    private VoiceAgent updateHeld(UpdateVoiceAgentCommand command) {
         VoiceAgent current = get(command.team(), command.id());
         AgentAttachmentResolver.Resolved resolved = attachments.resolve(command.team(), command.attachments());
         AgentChanges changes = command.changes().withAttachments(resolved.knowledgeHamsaIds(), resolved.toolHamsaIds())
@@ -150,14 +158,42 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
     @Override
     public VoiceAgent cloneAgent(CloneVoiceAgentCommand command) {
         VoiceAgent source = get(command.team(), command.sourceId());
-        return withExternalId(command.team(), command.externalId(), () -> {
+        java.util.List<String> sourceItems = source.attachments().knowledgeItems().stream().map(Object::toString).toList();
+        return holdingItems(command.team(), java.util.Optional.of(sourceItems), () -> withExternalId(command.team(),
+                command.externalId(), () -> {
             refuseTakenExternalId(command.team(), command.externalId());
             // Switchboard names the copy itself when the caller does not, so the name is sure to fit.
             String name = command.name() != null ? command.name() : AgentSettings.copyName(source.settings().name());
             PlatformAgent copy = platform.cloneAgent(source.hamsaAgentId(), name);
             // The platform copies the source's knowledge items and tools; so does the mirror.
             return mirrorNew(command.team(), copy, command.externalId(), source.attachments());
-        });
+        }));
+    }
+
+    /**
+     * Runs {@code work} holding the lease of each knowledge item named (in one order, so two holders never wait
+     * on each other), as deleting an item does: an item is then either deleted before an agent takes it (and
+     * the agent is refused it), or taken first (and its deletion refused), never both at once.
+     */
+    private <T> T holdingItems(TeamId team, java.util.Optional<java.util.List<String>> ids, Supplier<T> work) {
+        java.util.List<String> keys = ids.orElse(java.util.List.of()).stream().map(VoiceAgentService::itemKey)
+                .filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        Supplier<T> held = work;
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            String key = keys.get(i);
+            Supplier<T> inner = held;
+            held = () -> externalIds.holding(team, key, inner);
+        }
+        return held.get();
+    }
+
+    /** The lease an item's deletion and its attachment share; null for text that names no item (refused later). */
+    public static String itemKey(String id) {
+        try {
+            return id == null ? null : "knowledge-item:" + java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     private VoiceAgent mirrorNew(TeamId team, PlatformAgent onPlatform, String externalId, AgentAttachments attached) {

@@ -68,6 +68,7 @@ class KnowledgeBaseServiceTest {
             .with("metadata.example.com", "169.254.169.254");
     private final MutableClock clock = new MutableClock(T0);
     private final KnowledgeBaseService service = new KnowledgeBaseService(platform, repository, teams, agents,
+            new dev.switchboard.domain.fake.InMemoryExternalIdLock(),
             new OutboundUrlGuard(dns, OutboundUrlPolicy.strict()), new KnowledgeLimits(MAX_FILE, DEFAULT_BUDGET, ACCOUNT),
             clock);
 
