@@ -21,22 +21,9 @@ WARMUP=${BENCH_WARMUP:-15s}
 DB=switchboard_bench
 BASE=http://127.0.0.1:$PORT
 
-command -v wrk >/dev/null || { echo "[bench] installing wrk"; apt-get install -y -qq wrk >/dev/null; }
-pg_isready -q -h 127.0.0.1 || { echo "[bench] Postgres is down: run .ci/run's start steps first"; exit 1; }
-psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$DB'" | grep -q 1 \
-  || psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $DB"
-psql -q -h 127.0.0.1 -U postgres -d "$DB" -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public;" 2>/dev/null
-
-case "$MODE" in
-  jvm)
-    [ -f app/target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
-    CMD=(java -jar app/target/quarkus-app/quarkus-run.jar) ;;
-  native)
-    RUNNER=$(ls app/target/*-runner 2>/dev/null | head -n1)
-    [ -n "$RUNNER" ] || { echo "[bench] no native executable: ./mvnw package -Dnative ... first"; exit 1; }
-    CMD=("$RUNNER") ;;
-  *) echo "usage: $0 [jvm|native]"; exit 2 ;;
-esac
+. bench/lib.sh
+bench_prepare "$DB"
+bench_command "$MODE"
 
 export QUARKUS_HTTP_PORT=$PORT
 export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB
@@ -61,11 +48,7 @@ LOG=$(mktemp)
 "${CMD[@]}" >"$LOG" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -f "$LOG" /tmp/kt-*.lua' EXIT
-for _ in $(seq 1 600); do
-  curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 $PID 2>/dev/null || { cat "$LOG"; exit 1; }
-  sleep 0.05
-done
+bench_wait_ready "$BASE" "$PID" "$LOG"
 
 ADMIN="Authorization: Bearer $SWITCHBOARD_ADMIN_TOKEN"
 TEAM=$(curl -fs "$BASE/api/v1/admin/teams" -H "$ADMIN" -H 'Content-Type: application/json' \

@@ -23,6 +23,18 @@ public record KnowledgeItemId(UUID value) {
         }
     }
 
+    /**
+     * The lease that deleting an item and attaching it to an agent both hold, for an id as a team wrote it; null
+     * for text that names no item (it is refused later, as unknown).
+     */
+    public static String leaseKey(String id) {
+        try {
+            return id == null ? null : "knowledge-item:" + UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
+    }
+
     @Override
     public String toString() {
         return value.toString();

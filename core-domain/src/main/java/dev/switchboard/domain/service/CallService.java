@@ -40,17 +40,16 @@ public final class CallService implements PlaceCallUseCase, GetCallQuery, ListCa
     private final SecureRandom random;
     private final WebToolRepository tools;
 
+    /** A service whose calls' tool events are linked to no web tool. */
     public CallService(VoiceAgentRepository agents, CallRepository calls, SecretCipher cipher, Clock clock,
                        SecureRandom random) {
-        this.agents = Objects.requireNonNull(agents, "agents");
-        this.calls = Objects.requireNonNull(calls, "calls");
-        this.cipher = Objects.requireNonNull(cipher, "cipher");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.random = Objects.requireNonNull(random, "random");
-        this.tools = null;
+        this(agents, calls, cipher, clock, random, null);
     }
 
-    /** @param tools the team's web tools, which a call's {@code tool.executed} events are linked to by name */
+    /**
+     * @param tools the team's web tools, which a call's {@code tool.executed} events are linked to by name; null
+     *              to link none
+     */
     public CallService(VoiceAgentRepository agents, CallRepository calls, SecretCipher cipher, Clock clock,
                        SecureRandom random, WebToolRepository tools) {
         this.agents = Objects.requireNonNull(agents, "agents");
@@ -58,7 +57,7 @@ public final class CallService implements PlaceCallUseCase, GetCallQuery, ListCa
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
-        this.tools = Objects.requireNonNull(tools, "tools");
+        this.tools = tools;
     }
 
     /** What a call's sealed webhook secret is bound to: that call, for that purpose. */
@@ -81,12 +80,15 @@ public final class CallService implements PlaceCallUseCase, GetCallQuery, ListCa
 
     @Override
     public Call get(TeamId team, CallId id) {
-        return linked(calls.findById(team, id).orElseThrow(() -> new CallNotFoundException(id.toString())));
+        return linked(calls.findById(team, id).orElseThrow(() -> new CallNotFoundException(id.toString())),
+                new java.util.HashMap<>());
     }
 
     @Override
     public Page<Call> list(TeamId team, CallFilter filter, PageRequest request) {
-        return calls.list(team, filter, request).map(this::linked);
+        // One lookup per tool name for the whole page, not one per call that ran it.
+        java.util.Map<String, java.util.Optional<String>> toolIds = new java.util.HashMap<>();
+        return calls.list(team, filter, request).map(call -> linked(call, toolIds));
     }
 
     /**
@@ -94,11 +96,10 @@ public final class CallService implements PlaceCallUseCase, GetCallQuery, ListCa
      * ({@code webToolId}), found by the tool's name: the name is what the agent's model called, and unique in
      * the team. Done as the call is read, so a tool created or renamed later is still found.
      */
-    private Call linked(Call call) {
+    private Call linked(Call call, java.util.Map<String, java.util.Optional<String>> byName) {
         if (tools == null || call.timeline().stream().noneMatch(e -> e.event().equals(HamsaEvent.TOOL_EXECUTED))) {
             return call;
         }
-        java.util.Map<String, java.util.Optional<String>> byName = new java.util.HashMap<>();
         List<TimelineEntry> timeline = call.timeline().stream().map(entry -> {
             String name = entry.event().equals(HamsaEvent.TOOL_EXECUTED) ? JsonValues.text(entry.detail(), "toolName") : null;
             if (name == null) {

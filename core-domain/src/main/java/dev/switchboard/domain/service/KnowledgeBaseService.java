@@ -217,7 +217,7 @@ public final class KnowledgeBaseService implements AddKnowledgeItemUseCase, GetK
     /** Under the item's lease, which attaching it to an agent also holds: see {@link VoiceAgentService}. */
     @Override
     public void delete(TeamId team, KnowledgeItemId id) {
-        locks.holding(team, VoiceAgentService.itemKey(id.toString()), () -> {
+        locks.holding(team, KnowledgeItemId.leaseKey(id.toString()), () -> {
             deleteHeld(team, id);
             return null;
         });

@@ -176,7 +176,7 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
      * the agent is refused it), or taken first (and its deletion refused), never both at once.
      */
     private <T> T holdingItems(TeamId team, java.util.Optional<java.util.List<String>> ids, Supplier<T> work) {
-        java.util.List<String> keys = ids.orElse(java.util.List.of()).stream().map(VoiceAgentService::itemKey)
+        java.util.List<String> keys = ids.orElse(java.util.List.of()).stream().map(dev.switchboard.domain.model.KnowledgeItemId::leaseKey)
                 .filter(java.util.Objects::nonNull).distinct().sorted().toList();
         Supplier<T> held = work;
         for (int i = keys.size() - 1; i >= 0; i--) {
@@ -185,15 +185,6 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
             held = () -> externalIds.holding(team, key, inner);
         }
         return held.get();
-    }
-
-    /** The lease an item's deletion and its attachment share; null for text that names no item (refused later). */
-    public static String itemKey(String id) {
-        try {
-            return id == null ? null : "knowledge-item:" + java.util.UUID.fromString(id);
-        } catch (IllegalArgumentException notAnId) {
-            return null;
-        }
     }
 
     private VoiceAgent mirrorNew(TeamId team, PlatformAgent onPlatform, String externalId, AgentAttachments attached) {

@@ -68,7 +68,7 @@ class KnowledgeItemLeaseTest {
     @Test
     void attaching_and_deleting_an_item_hold_the_same_lease() {
         KnowledgeItem item = AttachmentFixtures.storedItem(items, team, "kb-1");
-        String lease = VoiceAgentService.itemKey(item.id().toString());
+        String lease = dev.switchboard.domain.model.KnowledgeItemId.leaseKey(item.id().toString());
 
         VoiceAgent agent = agentService.create(new CreateVoiceAgentCommand(team,
                 new AgentSettings("Support", "Hi", "You help.", "en", "v1"), null,
@@ -86,7 +86,7 @@ class KnowledgeItemLeaseTest {
     void several_items_are_leased_in_one_order_whatever_order_they_are_named_in() {
         KnowledgeItem a = AttachmentFixtures.storedItem(items, team, "kb-a");
         KnowledgeItem b = AttachmentFixtures.storedItem(items, team, "kb-b");
-        List<String> expected = java.util.stream.Stream.of(a, b).map(i -> VoiceAgentService.itemKey(i.id().toString()))
+        List<String> expected = java.util.stream.Stream.of(a, b).map(i -> dev.switchboard.domain.model.KnowledgeItemId.leaseKey(i.id().toString()))
                 .sorted().toList();
 
         agentService.create(new CreateVoiceAgentCommand(team, new AgentSettings("One", "Hi", "You help.", "en", "v1"),

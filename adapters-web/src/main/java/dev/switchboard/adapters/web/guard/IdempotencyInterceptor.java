@@ -81,20 +81,28 @@ public class IdempotencyInterceptor {
             }
             // No body, whether it came as null or as zero bytes, is one and the same request.
             boolean noBody = parameter == null || (parameter instanceof byte[] raw && raw.length == 0);
-            digest.update(noBody ? NO_BODY : parameter instanceof byte[] raw ? raw
-                    : parameter instanceof FileUpload file ? fileBytes(file) : json.writeValueAsBytes(parameter));
+            if (parameter instanceof FileUpload file) {
+                digestFile(digest, file);
+            } else {
+                digest.update(noBody ? NO_BODY : parameter instanceof byte[] raw ? raw : json.writeValueAsBytes(parameter));
+            }
             digest.update((byte) 0);
         }
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** An uploaded file is the same request when its name and bytes are; where it was buffered does not count. */
-    private static byte[] fileBytes(FileUpload file) throws java.io.IOException {
-        byte[] name = (file.fileName() + "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] content = java.nio.file.Files.readAllBytes(file.uploadedFile());
-        byte[] all = java.util.Arrays.copyOf(name, name.length + content.length);
-        System.arraycopy(content, 0, all, name.length, content.length);
-        return all;
+    /**
+     * An uploaded file is the same request when its name and bytes are; where it was buffered does not count.
+     * Streamed into the digest, so a large upload is not held in memory twice.
+     */
+    private static void digestFile(MessageDigest digest, FileUpload file) throws java.io.IOException {
+        digest.update((file.fileName() + "\n").getBytes(StandardCharsets.UTF_8));
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file.uploadedFile())) {
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
     }
 
     private static Response replay(RecordedResponse stored) {
