@@ -7,6 +7,7 @@ import dev.switchboard.app.api.TestTeams;
 import dev.switchboard.app.api.TestTeams.TestTeam;
 import dev.switchboard.simulator.HamsaSimulator;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** What Hamsa says of its quota reaches the shared quota, and every request sent is measured. */
 @QuarkusTest
+@TestProfile(NoBackgroundHamsaTraffic.class)
 class HamsaQuotaApiTest {
 
     private HamsaSimulator hamsa;
