@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * {@code /_admin}: lets a test or an operator steer the simulator over HTTP. Not authenticated,
@@ -19,6 +20,13 @@ import java.util.Map;
 final class AdminHandler implements HttpHandler {
 
     static final String PREFIX = "/_admin";
+
+    /**
+     * A {@code webhookAuth.authSecret} in a recorded body, call's or agent's: no admin view shows an
+     * agent's secret, and the body is masked as it is, without parsing, so a malformed one (even an
+     * unterminated secret) is too.
+     */
+    private static final Pattern AUTH_SECRET = Pattern.compile("(\"authSecret\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"?");
 
     private final FaultInjector faults;
     private final RateLimiter rateLimiter;
@@ -266,12 +274,16 @@ final class AdminHandler implements HttpHandler {
             ObjectNode headers = node.putObject("headers");
             recorded.headers().forEach((name, value) ->
                     headers.put(name, name.equals("authorization") ? AuthHeader.mask(value) : value));
-            node.put("body", recorded.body()).put("status", recorded.status());
+            node.put("body", maskSecrets(recorded.body())).put("status", recorded.status());
         }
         return array;
     }
 
 
+
+    static String maskSecrets(String body) {
+        return body.contains("authSecret") ? AUTH_SECRET.matcher(body).replaceAll("$1\"***\"") : body;
+    }
 
     private static double doubleField(JsonNode body, String name, double fallback, Map<String, String> errors) {
         JsonNode node = body.get(name);

@@ -3,7 +3,11 @@ package dev.switchboard.simulator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Renders an agent in the shape that goes with the envelope: flat for GUIDE, nested for DOCS. */
+/**
+ * Renders an agent in the shape that goes with the envelope: flat for GUIDE, nested for DOCS. Its
+ * webhook is rendered at the top level in both, {@code webhookAuth} as {@code {authKey}} only: the
+ * secret is never read back (Hamsa's documentation shows none in its reads).
+ */
 final class AgentJson {
 
     private final Json json;
@@ -36,6 +40,12 @@ final class AgentJson {
         agent.tools().forEach(tools::add);
         ArrayNode items = node.putArray(AgentLinks.KNOWLEDGE);
         agent.knowledgeBaseItemsIds().forEach(items::add);
+        node.put(WebhookInput.URL, agent.webhookUrl());
+        if (agent.webhookAuth() == null) {
+            node.putNull(WebhookInput.AUTH);
+        } else {
+            node.putObject(WebhookInput.AUTH).put("authKey", agent.webhookAuth().authKey());
+        }
         node.put("createdAt", agent.createdAt().toString());
         node.put("updatedAt", agent.updatedAt().toString());
         return node;

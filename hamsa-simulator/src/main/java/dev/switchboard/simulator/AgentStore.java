@@ -54,6 +54,11 @@ final class AgentStore {
         return new Page(ordered.size(), ordered.subList((int) from, (int) to));
     }
 
+    /** Oldest first. */
+    List<Agent> all() {
+        return slots.values().stream().sorted(Comparator.comparingLong(Slot::sequence)).map(Slot::agent).toList();
+    }
+
     int count() {
         return slots.size();
     }

@@ -57,6 +57,11 @@ final class ApiException extends RuntimeException {
         return of(404, message, "not_found");
     }
 
+    /** The request is fine but the resource's state refuses it (a conversation joined twice). */
+    static ApiException conflict(String message) {
+        return of(409, message, "conflict");
+    }
+
     static ApiException methodNotAllowed(Set<String> allowed) {
         return new ApiException(405, "Method not allowed", "method_not_allowed", Map.of(),
                 Map.of("Allow", String.join(", ", new TreeSet<>(allowed))));

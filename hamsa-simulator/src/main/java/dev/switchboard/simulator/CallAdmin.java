@@ -12,7 +12,9 @@ import java.util.TreeSet;
 
 /**
  * {@code /_admin/calls...} and {@code /_admin/webhooks...}: the call script, the accepted calls and
- * the webhook deliveries, for tests and load generators.
+ * the webhook deliveries, for tests and load generators; and what happens on Hamsa's side without
+ * an API request: a browser joining a web conversation ({@code /_admin/conversations/{jobId}/join}),
+ * a call started from Hamsa's dashboard or a campaign ({@code /_admin/outside-calls}).
  */
 final class CallAdmin {
 
@@ -21,12 +23,14 @@ final class CallAdmin {
 
     private final CallStore calls;
     private final CallLifecycle lifecycle;
+    private final CallPlacer placer;
     private final CallJson callJson;
     private final Json json;
 
-    CallAdmin(CallStore calls, CallLifecycle lifecycle, Json json) {
+    CallAdmin(CallStore calls, CallLifecycle lifecycle, CallPlacer placer, Json json) {
         this.calls = calls;
         this.lifecycle = lifecycle;
+        this.placer = placer;
         this.callJson = new CallJson(json);
         this.json = json;
     }
@@ -38,7 +42,11 @@ final class CallAdmin {
                 .add("PUT", prefix + "/calls/script", this::putScript)
                 .add("GET", prefix + "/webhooks/deliveries", request -> Router.Reply.ok(deliveriesJson()))
                 .add("DELETE", prefix + "/webhooks/deliveries", request -> Router.Reply.ok(
-                        json.object().put("cleared", lifecycle.dispatcher().clearDeliveries())));
+                        json.object().put("cleared", lifecycle.dispatcher().clearDeliveries())))
+                .add("POST", prefix + "/conversations/{jobId}/join", request -> Router.Reply.ok(
+                        json.object().put("jobId", placer.join(request.param("jobId")).id())))
+                .add("POST", prefix + "/outside-calls", request -> Router.Reply.ok(json.object().put("jobId",
+                        placer.placeOutsideCall(json.parseObject(request.body())).id())));
     }
 
     private ArrayNode callsJson() {

@@ -2,33 +2,30 @@ package dev.switchboard.simulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
-/** Placing calls and reading conversations. Handlers return the {@code data} payload; the gateway adds the envelope. */
+/**
+ * Placing calls, starting web conversations and reading conversations. Handlers return the
+ * {@code data} payload; the gateway adds the envelope.
+ */
 final class CallHandlers {
 
-    private final AgentStore agents;
     private final CallStore calls;
-    private final CallLifecycle lifecycle;
+    private final CallPlacer placer;
     private final CallJson callJson;
     private final Json json;
-    private final Clock clock;
 
-    CallHandlers(AgentStore agents, CallStore calls, CallLifecycle lifecycle, Json json, Clock clock) {
-        this.agents = agents;
+    CallHandlers(CallStore calls, CallPlacer placer, Json json) {
         this.calls = calls;
-        this.lifecycle = lifecycle;
+        this.placer = placer;
         this.callJson = new CallJson(json);
         this.json = json;
-        this.clock = clock;
     }
 
     Router routes(Router router) {
         return router
                 .add("POST", "/v1/voice-agents/call", this::call)
                 .add("POST", "/v1/voice-agents/phone-number/call", this::call)
+                .add("POST", "/v1/voice-agents/conversation-init", this::conversationInit)
                 .add("GET", "/v1/voice-agents/conversation/{id}", this::conversation)
                 .add("GET", "/v1/voice-agents/conversations/minimal-list",
                         request -> list(CallFilter.fromQuery(request.query())))
@@ -37,14 +34,15 @@ final class CallHandlers {
     }
 
     private Router.Reply call(Router.Request request) {
-        CallInput input = CallInput.parse(json.parseObject(request.body()));
-        Agent agent = agents.get(input.voiceAgentId())
-                .orElseThrow(() -> ApiException.notFound("Voice agent not found"));
-        String jobId = UUID.randomUUID().toString();
-        Conversation call = calls.add(new Conversation(calls.nextSequence(), jobId, agent.id(), agent.name(), input,
-                lifecycle.script(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
-        lifecycle.accept(call);
-        return Router.Reply.ok(json.object().put("voiceAgentId", agent.id()).put("jobId", jobId));
+        Conversation call = placer.placeCall(CallInput.parse(json.parseObject(request.body())));
+        return Router.Reply.ok(json.object().put("voiceAgentId", call.voiceAgentId()).put("jobId", call.id()));
+    }
+
+    /** Answers {@code data{jobId}} only, as Hamsa's documentation shows; nothing plays until a browser joins. */
+    private Router.Reply conversationInit(Router.Request request) {
+        Conversation conversation = placer.initWebConversation(
+                WebConversationInput.parse(json.parseObject(request.body())));
+        return Router.Reply.ok(json.object().put("jobId", conversation.id()));
     }
 
     private Router.Reply conversation(Router.Request request) {

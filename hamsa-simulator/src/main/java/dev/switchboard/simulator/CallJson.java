@@ -34,7 +34,7 @@ final class CallJson {
                 .put("mediaUrl", state.mediaUrl());
         node.set("callParams", call.params().deepCopy());
         node.put("callDuration", state.callDuration());
-        node.put("channelType", "PHONE");
+        node.put("channelType", call.channel().name());
         node.set("callAnalysis", state.outcomeResult());
         node.putArray("logs");
         ObjectNode jobResponse = node.putObject("jobResponse");
@@ -50,19 +50,30 @@ final class CallJson {
         ObjectNode node = json.object()
                 .put("id", call.id())
                 .put("status", call.status().name())
-                .put("voiceAgentId", call.voiceAgentId());
+                .put("voiceAgentId", call.voiceAgentId())
+                .put("channelType", call.channel().name());
         node.set("callParams", call.params().deepCopy());
         return node.put("createdAt", timestamp(call.createdAt()));
     }
 
-    /** An entry of {@code GET /_admin/calls}: what a load generator needs to pose as Hamsa for this call. */
+    /**
+     * An entry of {@code GET /_admin/calls}: what a load generator needs to pose as Hamsa for this
+     * call. A call's own secret is shown, as that call's placer sent it; an agent's is masked
+     * ({@code Bearer ***}), since no view ever reads an agent's secret back.
+     */
     ObjectNode adminEntry(Conversation call) {
+        WebhookTarget webhook = call.webhook();
+        String authorization = webhook.source() == WebhookTarget.Source.AGENT
+                ? AuthHeader.mask(webhook.authorization())
+                : webhook.authorization();
         ObjectNode node = json.object()
                 .put("jobId", call.id())
                 .put("voiceAgentId", call.voiceAgentId())
+                .put("channelType", call.channel().name())
                 .put("status", call.status().name())
-                .put("webhookUrl", call.webhookUrl())
-                .put("authorization", call.authorization());
+                .put("webhookUrl", webhook.url())
+                .put("webhookSource", webhook.source() == null ? null : webhook.source().name())
+                .put("authorization", authorization);
         node.set("params", call.params().deepCopy());
         return node.put("createdAt", timestamp(call.createdAt()));
     }

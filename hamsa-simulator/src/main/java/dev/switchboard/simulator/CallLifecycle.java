@@ -17,7 +17,8 @@ import java.util.function.LongSupplier;
  * Plays accepted calls on a scheduler, one step every {@code stepDelayMillis}, never on the thread
  * that answered the API request. Each step first updates the conversation (so {@code GET
  * /conversation/{id}} shows it whether or not its webhook arrives), then hands its event to the
- * call's outbox, unless the script drops that event type or the call has no webhookUrl.
+ * call's outbox, unless the script drops that event type or the call has no webhook (neither its
+ * own nor its agent's: see {@link WebhookTarget}).
  *
  * <p>Steps: {@code call.started}, {@code call.answered}, {@code transcription.update} per transcript
  * line, {@code tool.executed}, {@code call.ended}; a NO_ANSWER call plays only the first and the
@@ -105,7 +106,7 @@ final class CallLifecycle {
         return activity;
     }
 
-    /** Starts playing a just-accepted call, unless its script says not to. */
+    /** Starts playing a just-accepted call (or a just-joined web conversation), unless its script says not to. */
     void accept(Conversation call) {
         if (!call.script().autoPlay()) {
             return;

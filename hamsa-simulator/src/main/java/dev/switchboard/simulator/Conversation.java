@@ -7,10 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One accepted call: what it was asked to do (fixed) and how far it has got (changed by the
- * lifecycle as it plays each step, under this object's lock). Readers take a {@link State} snapshot.
+ * One accepted call or web conversation: what it was asked to do (fixed) and how far it has got
+ * (changed by the lifecycle as it plays each step, under this object's lock). Readers take a
+ * {@link State} snapshot.
+ *
+ * <p>It plays by the script it is {@link #begin begun} with: a phone call is begun as it is
+ * accepted, a web conversation only when a browser joins it.
  */
 final class Conversation {
+
+    /** How it reaches the user; the name is Hamsa's {@code channelType}. */
+    enum Channel { PHONE, WEB }
 
     /** One transcript line: {@code {"Agent": text}} or {@code {"User": text}} on the wire. */
     record Line(String speaker, String text) {
@@ -30,17 +37,17 @@ final class Conversation {
     private final String id;
     private final String voiceAgentId;
     private final String agentName;
+    private final Channel channel;
     private final String toNumber;
     private final String fromNumber;
     private final ObjectNode params;
     private final ObjectNode agentDetails;
-    private final String webhookUrl;
-    private final String authKey;
-    private final String authSecret;
-    private final CallScript script;
-    private final CallScript.Outcome outcome;
+    private final WebhookTarget webhook;
+    private final CallScript.Outcome requestedOutcome;
     private final Instant createdAt;
 
+    private CallScript script;
+    private CallScript.Outcome outcome;
     private CallStatus status = CallStatus.PENDING;
     private String mediaUrl;
     private Integer callDuration;
@@ -50,22 +57,39 @@ final class Conversation {
     private Instant lastTimestamp;
     private volatile boolean cancelled;
 
-    Conversation(long sequence, String id, String voiceAgentId, String agentName, CallInput input,
-                 CallScript script, Instant createdAt) {
+    /**
+     * @param toNumber         null for a web conversation, as is {@code fromNumber} when not given
+     * @param agentDetails     null when not given
+     * @param requestedOutcome what {@code params.sim_outcome} asks for; null to follow the script
+     */
+    Conversation(long sequence, String id, Agent agent, Channel channel, String toNumber, String fromNumber,
+                 ObjectNode params, ObjectNode agentDetails, CallScript.Outcome requestedOutcome,
+                 WebhookTarget webhook, Instant createdAt) {
         this.sequence = sequence;
         this.id = id;
-        this.voiceAgentId = voiceAgentId;
-        this.agentName = agentName;
-        this.toNumber = input.toNumber();
-        this.fromNumber = input.fromNumber();
-        this.params = input.params().deepCopy();
-        this.agentDetails = input.agentDetails() == null ? null : input.agentDetails().deepCopy();
-        this.webhookUrl = input.webhookUrl();
-        this.authKey = input.authKey();
-        this.authSecret = input.authSecret();
-        this.script = script;
-        this.outcome = input.outcome() != null ? input.outcome() : script.outcome();
+        this.voiceAgentId = agent.id();
+        this.agentName = agent.name();
+        this.channel = channel;
+        this.toNumber = toNumber;
+        this.fromNumber = fromNumber;
+        this.params = params.deepCopy();
+        this.agentDetails = agentDetails == null ? null : agentDetails.deepCopy();
+        this.requestedOutcome = requestedOutcome;
+        this.webhook = webhook;
         this.createdAt = createdAt;
+    }
+
+    /**
+     * Fixes the script it plays by (and so its outcome); false when it was begun already, so a
+     * conversation is joined once.
+     */
+    synchronized boolean begin(CallScript current) {
+        if (script != null) {
+            return false;
+        }
+        script = current;
+        outcome = requestedOutcome != null ? requestedOutcome : current.outcome();
+        return true;
     }
 
     long sequence() {
@@ -82,6 +106,10 @@ final class Conversation {
 
     String agentName() {
         return agentName;
+    }
+
+    Channel channel() {
+        return channel;
     }
 
     String toNumber() {
@@ -101,20 +129,28 @@ final class Conversation {
         return agentDetails;
     }
 
+    /** Where its events go, settled when it was created. */
+    WebhookTarget webhook() {
+        return webhook;
+    }
+
+    /** Null when its events go nowhere. */
     String webhookUrl() {
-        return webhookUrl;
+        return webhook.url();
     }
 
     /** The exact header its webhooks carry, {@code authKey + " " + authSecret}; null without webhookAuth. */
     String authorization() {
-        return authKey == null ? null : authKey + " " + authSecret;
+        return webhook.authorization();
     }
 
-    CallScript script() {
+    /** Null until it is begun. */
+    synchronized CallScript script() {
         return script;
     }
 
-    CallScript.Outcome outcome() {
+    /** Null until it is begun. */
+    synchronized CallScript.Outcome outcome() {
         return outcome;
     }
 

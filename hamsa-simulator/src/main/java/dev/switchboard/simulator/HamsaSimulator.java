@@ -1,5 +1,6 @@
 package dev.switchboard.simulator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -9,7 +10,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -49,6 +52,7 @@ public final class HamsaSimulator implements AutoCloseable {
     private final WebToolStore tools = new WebToolStore();
     private final ToolTester toolTester;
     private final CallLifecycle callLifecycle;
+    private final CallPlacer placer;
     private final Json json = new Json();
     private final ApiGateway api;
     private final AdminHandler admin;
@@ -69,6 +73,7 @@ public final class HamsaSimulator implements AutoCloseable {
 
         this.callLifecycle = new CallLifecycle(json, clock, builder.projectId, builder.callScript,
                 () -> faultInjector.settings().seed(), this::firstToolOf);
+        this.placer = new CallPlacer(agents, calls, callLifecycle, clock);
 
         this.knowledge = new KnowledgeBase(clock, builder.knowledgeStorageLimit, builder.knowledgeProcessingDelay);
         this.toolTester = new ToolTester(json);
@@ -81,10 +86,10 @@ public final class HamsaSimulator implements AutoCloseable {
         knowledgeHandlers.routes(router);
         new VoiceAgentHandlers(agents, new AgentJson(json, builder.envelope), json, clock, tools::exists,
                 knowledge::exists).routes(router);
-        new CallHandlers(agents, calls, callLifecycle, json, clock).routes(router);
+        new CallHandlers(calls, placer, json).routes(router);
         this.api = new ApiGateway(apiKey, clock, recorder, rateLimiter, faultInjector, scripted, router, envelopes, json);
         this.admin = new AdminHandler(faultInjector, rateLimiter, recorder, scripted,
-                new CallAdmin(calls, callLifecycle, json), knowledgeHandlers, toolHandlers, this::reset, envelopes, json);
+                new CallAdmin(calls, callLifecycle, placer, json), knowledgeHandlers, toolHandlers, this::reset, envelopes, json);
     }
 
     private java.util.Optional<CallLifecycle.ToolUsed> firstToolOf(String agentId) {
@@ -280,6 +285,16 @@ public final class HamsaSimulator implements AutoCloseable {
         return agents.count();
     }
 
+    /** Every voice agent, oldest first, with its webhook's exact {@code Authorization} header. */
+    public List<SimulatedAgent> agents() {
+        return agents.all().stream().map(SimulatedAgent::of).toList();
+    }
+
+    /** The agent with this Hamsa id, with its webhook's exact {@code Authorization} header; empty when unknown. */
+    public Optional<SimulatedAgent> agent(String hamsaAgentId) {
+        return agents.get(Objects.requireNonNull(hamsaAgentId, "hamsaAgentId")).map(SimulatedAgent::of);
+    }
+
     /** Every knowledge-base item, oldest first. */
     public List<KnowledgeItemView> knowledgeItems() {
         return knowledge.all().stream().map(KnowledgeItem::view).toList();
@@ -328,12 +343,60 @@ public final class HamsaSimulator implements AutoCloseable {
         callLifecycle.setScript(Objects.requireNonNull(script, "script"));
     }
 
-    /** Every accepted call, oldest first, with the exact {@code Authorization} header its webhooks carry. */
+    /**
+     * Every accepted call and web conversation, oldest first, with where its webhooks go and the exact
+     * {@code Authorization} header they carry.
+     */
     public List<SimulatedCall> calls() {
         return calls.all().stream()
                 .map(call -> new SimulatedCall(call.id(), call.voiceAgentId(), call.status(), call.webhookUrl(),
-                        call.authorization(), json.toMap(call.params()), call.createdAt()))
+                        call.authorization(), json.toMap(call.params()), call.createdAt(), call.channel().name(),
+                        call.webhook().source() == null ? null : call.webhook().source().name()))
                 .toList();
+    }
+
+    /**
+     * A browser joins the web conversation {@code jobId} (from {@code POST
+     * /v1/voice-agents/conversation-init}): it plays from now, by the current call script, its
+     * webhooks going to its agent's webhook. Until then it stays {@code PENDING}.
+     *
+     * @throws IllegalArgumentException when no conversation has this id
+     * @throws IllegalStateException    when it is a phone call, or was joined already
+     */
+    public void joinConversation(String jobId) {
+        try {
+            placer.join(Objects.requireNonNull(jobId, "jobId"));
+        } catch (ApiException e) {
+            throw e.status() == 404
+                    ? new IllegalArgumentException("no conversation " + jobId)
+                    : new IllegalStateException(e.getMessage() + ": " + jobId);
+        }
+    }
+
+    /**
+     * A call Switchboard did not place, as if started from Hamsa's dashboard or a campaign: a phone
+     * call with no webhook of its own, played at once by the current call script, its webhooks going
+     * to its agent's webhook (nowhere when the agent has none). Returns its jobId.
+     *
+     * @param params JSON values (maps, lists, strings, numbers, booleans, nulls); null for none.
+     *               {@code sim_outcome} chooses its outcome, as for any call
+     * @throws IllegalArgumentException when the agent is unknown, {@code toNumber} is not E.164 or
+     *                                  {@code params.sim_outcome} is not an outcome
+     */
+    public String placeOutsideCall(String hamsaAgentId, String toNumber, Map<String, Object> params) {
+        ObjectNode body = json.object()
+                .put("voiceAgentId", Objects.requireNonNull(hamsaAgentId, "hamsaAgentId"))
+                .put("toNumber", Objects.requireNonNull(toNumber, "toNumber"));
+        if (params != null) {
+            body.set("params", json.fromMap(params));
+        }
+        try {
+            return placer.placeOutsideCall(body).id();
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(e.status() == 404
+                    ? "unknown voice agent " + hamsaAgentId
+                    : e.getMessage() + ": " + e.details());
+        }
     }
 
     /** Every webhook delivery attempt, in the order they finished (the last 100,000 are kept). */

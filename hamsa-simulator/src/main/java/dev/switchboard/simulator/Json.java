@@ -49,6 +49,11 @@ final class Json {
         return mapper.convertValue(node, Map.class);
     }
 
+    /** Plain Java JSON values (maps, lists, strings, numbers, booleans, nulls) as a JSON object. */
+    ObjectNode fromMap(Map<String, Object> values) {
+        return mapper.valueToTree(values);
+    }
+
     byte[] bytes(JsonNode node) {
         try {
             return mapper.writeValueAsBytes(node);

@@ -45,7 +45,8 @@ final class VoiceAgentHandlers {
         JsonNode body = json.parseObject(request.body());
         Map<String, String> fields = AgentInput.forCreate(body);
         AgentLinks links = AgentLinks.forCreate(body, toolExists, itemExists);
-        Agent agent = store.add(Agent.create(newId(), fields, links, now()));
+        AgentWebhookInput webhook = AgentWebhookInput.read(body);
+        Agent agent = store.add(Agent.create(newId(), fields, links, webhook, now()));
         return Router.Reply.ok(agentJson.render(agent));
     }
 
@@ -71,9 +72,10 @@ final class VoiceAgentHandlers {
         JsonNode body = json.parseObject(request.body());
         Map<String, String> changes = AgentInput.forPatch(body);
         AgentLinks links = AgentLinks.forPatch(body, toolExists, itemExists);
+        AgentWebhookInput webhook = AgentWebhookInput.read(body);
         Instant now = now();
         Agent agent = store.update(request.param("id"),
-                current -> current.patch(changes, links, Timestamps.after(current.updatedAt(), now)))
+                current -> current.patch(changes, links, webhook, Timestamps.after(current.updatedAt(), now)))
                 .orElseThrow(VoiceAgentHandlers::agentNotFound);
         return Router.Reply.ok(agentJson.render(agent));
     }

@@ -97,4 +97,11 @@ final class SimulatorClient {
                  "language": "en", "voiceId": "voice-1"}
                 """.formatted(name);
     }
+
+    /** A valid short-form create body with more fields, e.g. {@code "webhookUrl": "..."}. */
+    static String agentBody(String name, String moreFields) {
+        String body = agentBody(name);
+        int end = body.lastIndexOf('}');
+        return body.substring(0, end) + ", " + moreFields + body.substring(end);
+    }
 }
