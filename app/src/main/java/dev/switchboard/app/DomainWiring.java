@@ -17,6 +17,7 @@ import dev.switchboard.domain.port.out.WebToolRepository;
 import dev.switchboard.domain.port.out.CallDispatchQueue;
 import dev.switchboard.domain.port.out.CallEventInbox;
 import dev.switchboard.domain.port.out.CallPlatform;
+import dev.switchboard.domain.port.out.AgentWebhookRegistry;
 import dev.switchboard.domain.port.out.CallRepository;
 import dev.switchboard.domain.port.out.SecretCipher;
 import dev.switchboard.domain.port.out.AuditLog;
@@ -33,6 +34,7 @@ import dev.switchboard.domain.service.CallDispatchService;
 import dev.switchboard.domain.service.CallEventService;
 import dev.switchboard.domain.service.CallReconcileService;
 import dev.switchboard.domain.service.CallService;
+import dev.switchboard.domain.service.AgentWebhooks;
 import dev.switchboard.domain.service.HamsaWebhookService;
 import dev.switchboard.domain.service.IdempotencyService;
 import dev.switchboard.domain.service.KnowledgeBaseService;
@@ -71,9 +73,10 @@ public class DomainWiring {
     @Singleton
     VoiceAgentService voiceAgentService(VoiceAgentPlatform platform, HamsaCalls hamsaCalls,
                                         VoiceAgentRepository repository, ExternalIdLock externalIds, Clock clock,
-                                        KnowledgeItemRepository knowledge, WebToolRepository tools) {
+                                        KnowledgeItemRepository knowledge, WebToolRepository tools,
+                                        AgentWebhookRegistry webhooks, CallPolicy policy) {
         return new VoiceAgentService(hamsaCalls.agents(platform, Priority.INTERACTIVE), repository, externalIds, clock,
-                new AgentAttachmentResolver(knowledge, tools));
+                new AgentAttachmentResolver(knowledge, tools), new AgentWebhooks(webhooks, policy, new SecureRandom(), clock));
     }
 
     @Produces
@@ -126,8 +129,9 @@ public class DomainWiring {
 
     @Produces
     @Singleton
-    HamsaWebhookService hamsaWebhookService(CallRepository calls, CallEventInbox inbox, SwitchboardConfig config) {
-        return new HamsaWebhookService(calls, inbox, config.calls().projectId());
+    HamsaWebhookService hamsaWebhookService(CallRepository calls, CallEventInbox inbox, SwitchboardConfig config,
+                                            AgentWebhookRegistry webhooks, VoiceAgentRepository agents, Clock clock) {
+        return new HamsaWebhookService(calls, inbox, config.calls().projectId(), webhooks, agents, clock);
     }
 
     @Produces

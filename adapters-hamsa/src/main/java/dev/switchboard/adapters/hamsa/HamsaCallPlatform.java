@@ -64,6 +64,18 @@ class HamsaCallPlatform implements CallPlatform {
                 .orElseThrow(() -> HamsaJson.badResponse("call placed without a jobId").withEffectUnknown());
     }
 
+    @Override
+    public String initConversation(HamsaAgentId agent, Map<String, Object> params) {
+        ObjectNode body = JSON.objectNode();
+        body.put("voiceAgentId", agent.value());
+        body.set("params", mapper.valueToTree(params));
+        body.put("voiceEnablement", true);
+        JsonNode payload = HamsaJson.payload(transport.call("init conversation", false, () -> api.initConversation(body)));
+        return HamsaJson.firstNonBlank(payload, "jobId", "id", "conversationId")
+                // As for a placed call: a 2xx without an id may still have opened the conversation.
+                .orElseThrow(() -> HamsaJson.badResponse("conversation opened without a jobId").withEffectUnknown());
+    }
+
     /**
      * Walks the agent's calls since {@code since} for one carrying the correlation key. "Not there" is only said
      * when every call was seen and each showed its params; a search that cannot tell (a call without params,

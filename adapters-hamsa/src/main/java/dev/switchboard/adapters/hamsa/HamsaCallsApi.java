@@ -20,6 +20,11 @@ public interface HamsaCallsApi {
     @Path("v1/voice-agents/call")
     JsonNode placeCall(JsonNode body);
 
+    /** A web conversation for a browser to join: {@code {voiceAgentId, params, voiceEnablement}} -> {@code data.jobId}. */
+    @POST
+    @Path("v1/voice-agents/conversation-init")
+    JsonNode initConversation(JsonNode body);
+
     @GET
     @Path("v1/voice-agents/conversation/{id}")
     JsonNode conversation(@PathParam("id") String id);

@@ -5,6 +5,9 @@ import dev.switchboard.domain.model.AgentChanges;
 import dev.switchboard.domain.model.AgentSettings;
 import dev.switchboard.domain.model.HamsaAgentId;
 import dev.switchboard.domain.model.PlatformAgent;
+import dev.switchboard.domain.model.PlatformWebhook;
+import dev.switchboard.domain.model.WebhookSecret;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.domain.model.PlatformArea;
 import dev.switchboard.domain.port.out.PlatformTraffic;
 import dev.switchboard.domain.port.out.VoiceAgentPlatform;
@@ -46,8 +49,15 @@ class HamsaVoiceAgentPlatform implements VoiceAgentPlatform {
     }
 
     @Override
-    public PlatformAgent createAgent(AgentSettings settings) {
-        return HamsaJson.agent(HamsaJson.payload(call("create agent", false, () -> api.create(HamsaJson.agentBody(settings)))));
+    public PlatformAgent createAgent(AgentSettings settings, PlatformWebhook webhook) {
+        ObjectNode body = HamsaJson.agentBody(settings);
+        if (webhook != null) {
+            body.put("webhookUrl", webhook.url().toString());
+            ObjectNode auth = body.putObject("webhookAuth");
+            auth.put("authKey", WebhookSecret.AUTH_KEY);
+            auth.put("authSecret", webhook.secret().reveal());
+        }
+        return HamsaJson.agent(HamsaJson.payload(call("create agent", false, () -> api.create(body))));
     }
 
     @Override

@@ -80,6 +80,12 @@ class PostgresVoiceAgentRepository implements VoiceAgentRepository {
     }
 
     @Override
+    public Optional<VoiceAgent> findByHamsaId(TeamId team, dev.switchboard.domain.model.HamsaAgentId hamsaAgentId) {
+        return QuarkusTransaction.joiningExisting().call(() -> rows.find("teamId = ?1 and hamsaAgentId = ?2", team.value(),
+                hamsaAgentId.value()).firstResultOptional().map(VoiceAgentMapper::toDomain));
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public List<VoiceAgentId> usingKnowledgeItem(TeamId team, KnowledgeItemId item) {
         // Native: array containment has no portable HQL form; the GIN index answers it.

@@ -72,10 +72,10 @@ public class CallResource {
     @POST
     @RolesAllowed(Scope.Names.CALLS_WRITE)
     @Idempotent
-    @Operation(summary = "Ask for a phone call; answers 202 with the call, QUEUED")
+    @Operation(summary = "Ask for a phone call or a web conversation; answers 202 with the call, QUEUED")
     public Response place(@Valid @NotNull PlaceCallRequest body, @Context UriInfo uri) {
-        Call call = place.place(new PlaceCallCommand(team(), agentId(body.agentId()), body.toNumber(), body.fromNumber(),
-                body.params(), body.externalId()));
+        Call call = place.place(new PlaceCallCommand(team(), agentId(body.agentId()), body.channelOrDefault(),
+                body.toNumber(), body.fromNumber(), body.params(), body.externalId()));
         return Response.accepted(CallResponse.of(call)).location(location(uri, call.id())).build();
     }
 

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CallResponse(
         String id,
         String agentId,
-        @Schema(description = "PHONE") String channel,
+        @Schema(description = "PHONE or WEB") String channel,
         @Schema(description = "QUEUED, DISPATCHED, STARTED, ANSWERED, COMPLETED, NO_ANSWER, FAILED or CANCELLED")
         String status,
         String toNumber,

@@ -57,6 +57,18 @@ public class HamsaWebhookResource {
         return new Receipt(true, receipt.duplicate());
     }
 
+    @POST
+    @Path("agents/{webhookId}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Hamsa's events about an agent's calls that name no webhook of their own (web conversations, "
+            + "calls started from Hamsa's dashboard or campaigns); Authorization: Bearer <the agent's webhook secret>")
+    public Receipt agentEvent(@PathParam("webhookId") String webhookId,
+                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        WebhookReceipt receipt = receive.receiveForAgent(webhookId,
+                new HamsaDelivery(null, authorization, () -> parse(body), body));
+        return new Receipt(true, receipt.duplicate());
+    }
+
     private Map<String, Object> parse(String body) {
         if (body == null || body.isBlank()) {
             throw new MalformedWebhookException("The body is empty; Hamsa's event is a JSON object.");

@@ -186,7 +186,7 @@ public class ProblemMapper {
     public Response webhookRefused(WebhookRefusedException e, UriInfo uri) {
         return switch (e.reason()) {
             case BAD_CREDENTIALS -> challenge(Problem.of(401, "WEBHOOK_UNAUTHENTICATED", "Webhook credentials refused",
-                    "Send the call's webhook secret as 'Authorization: Bearer <secret>'.", path(uri)), "switchboard-webhooks");
+                    "Send the webhook secret Switchboard gave Hamsa for this call or agent as 'Authorization: Bearer <secret>'.", path(uri)), "switchboard-webhooks");
             case MISMATCH -> respond(Problem.of(422, "WEBHOOK_MISMATCH", "Event does not match its call",
                     e.getMessage() + "; the event was not stored.", path(uri)));
         };

@@ -30,6 +30,11 @@ final class GuardedCallPlatform implements CallPlatform {
     }
 
     @Override
+    public String initConversation(HamsaAgentId agent, java.util.Map<String, Object> params) {
+        return calls.forCaller(priority, maxDuration, () -> platform.initConversation(agent, params));
+    }
+
+    @Override
     public Optional<String> findCall(HamsaAgentId agent, CallId call, Instant since) {
         return calls.forCaller(priority, maxDuration, () -> platform.findCall(agent, call, since));
     }

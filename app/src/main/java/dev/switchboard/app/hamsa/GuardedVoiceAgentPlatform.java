@@ -24,8 +24,8 @@ final class GuardedVoiceAgentPlatform implements VoiceAgentPlatform {
     }
 
     @Override
-    public PlatformAgent createAgent(AgentSettings settings) {
-        return calls.forCaller(priority, () -> platform.createAgent(settings));
+    public PlatformAgent createAgent(AgentSettings settings, dev.switchboard.domain.model.PlatformWebhook webhook) {
+        return calls.forCaller(priority, () -> platform.createAgent(settings, webhook));
     }
 
     @Override

@@ -43,7 +43,6 @@ public record Call(CallId id, TeamId team, VoiceAgentId agentId, HamsaAgentId ha
         Objects.requireNonNull(agentId, "agentId");
         Objects.requireNonNull(hamsaAgentId, "hamsaAgentId");
         Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(toNumber, "toNumber");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
@@ -53,14 +52,52 @@ public record Call(CallId id, TeamId team, VoiceAgentId agentId, HamsaAgentId ha
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
 
-    /** A new call, QUEUED, with nothing from Hamsa yet. */
+    /** A new phone call, QUEUED, with nothing from Hamsa yet. */
     public static Call queued(CallId id, TeamId team, VoiceAgent agent, String toNumber, String fromNumber,
                               Map<String, Object> params, String externalId, Instant now) {
+        return queued(id, team, agent, CallChannel.PHONE, toNumber, fromNumber, params, externalId, now);
+    }
+
+    /**
+     * A new call on the channel, QUEUED, with nothing from Hamsa yet. A phone call needs the number to dial; a web
+     * conversation has no numbers (the person joins from a browser).
+     */
+    public static Call queued(CallId id, TeamId team, VoiceAgent agent, CallChannel channel, String toNumber,
+                              String fromNumber, Map<String, Object> params, String externalId, Instant now) {
         checkExternalId(externalId);
         checkParams(params);
-        return new Call(id, team, agent.id(), agent.hamsaAgentId(), CallChannel.PHONE, toNumber, fromNumber, params,
+        Objects.requireNonNull(channel, "channel");
+        if (channel == CallChannel.PHONE && toNumber == null) {
+            throw InvalidInputException.of("toNumber", "is required for a phone call");
+        }
+        if (channel == CallChannel.WEB && (toNumber != null || fromNumber != null)) {
+            String why = "is not taken for a web conversation, which the person joins from a browser";
+            List<FieldViolation> given = new ArrayList<>();
+            if (toNumber != null) {
+                given.add(new FieldViolation("toNumber", why));
+            }
+            if (fromNumber != null) {
+                given.add(new FieldViolation("fromNumber", why));
+            }
+            throw new InvalidInputException(given);
+        }
+        return new Call(id, team, agent.id(), agent.hamsaAgentId(), channel, toNumber, fromNumber, params,
                 externalId, null, null, CallStatus.QUEUED, List.of(), null, null, null, null,
                 List.of(new TimelineEntry("queued", now, Map.of())), now, now, null, null, 1);
+    }
+
+    /**
+     * A call Switchboard did not place (started from Hamsa's dashboard or a campaign, or a web conversation
+     * opened without Switchboard), first heard of through its agent's webhook: it belongs to the agent's team,
+     * Hamsa already has it (DISPATCHED), and its events are applied to it like any call's.
+     */
+    public static Call adopted(CallId id, VoiceAgent agent, String hamsaCallId, CallChannel channel, Instant now) {
+        Objects.requireNonNull(hamsaCallId, "hamsaCallId");
+        return new Call(id, agent.team(), agent.id(), agent.hamsaAgentId(), channel, null, null, Map.of(), null,
+                hamsaCallId, null, CallStatus.DISPATCHED, List.of(), null, null, null, null,
+                List.of(new TimelineEntry("adopted", now, Map.of("hamsaCallId", hamsaCallId,
+                        "reason", "not placed through Switchboard; first heard of through its agent's webhook"))),
+                now, now, now, null, 1);
     }
 
     /** The same rules as an agent's: a team's own reference, not blank, at most 255 characters. */

@@ -34,8 +34,17 @@ public record CallPolicy(URI webhookBaseUrl, Duration dispatchLease, Duration di
 
     /** Where Hamsa sends this call's webhooks. */
     public URI webhookUrl(CallId id) {
+        return under("webhooks/hamsa/calls/" + id);
+    }
+
+    /** Where Hamsa sends the events of an agent's calls that name no webhook of their own. */
+    public URI agentWebhookUrl(AgentWebhookId id) {
+        return under("webhooks/hamsa/agents/" + id);
+    }
+
+    private URI under(String path) {
         String base = webhookBaseUrl.toString();
-        return URI.create((base.endsWith("/") ? base : base + "/") + "webhooks/hamsa/calls/" + id);
+        return URI.create((base.endsWith("/") ? base : base + "/") + path);
     }
 
     /** The wait before dispatch attempt {@code attempt + 1}. */

@@ -4,6 +4,7 @@ import dev.switchboard.domain.model.Call;
 import dev.switchboard.domain.model.CallPolicy;
 import dev.switchboard.domain.model.CallStatus;
 import dev.switchboard.domain.model.DispatchJob;
+import dev.switchboard.domain.model.CallChannel;
 import dev.switchboard.domain.model.PlatformCallRequest;
 import dev.switchboard.domain.model.PlatformException;
 import dev.switchboard.domain.model.WebhookSecret;
@@ -77,7 +78,9 @@ public final class CallDispatchService implements DispatchCallsUseCase {
                 if (!holdsLease(job)) {
                     return;
                 }
-                hamsaCallId = platform.placeCall(request(job));
+                hamsaCallId = call.channel() == CallChannel.WEB
+                        ? platform.initConversation(call.hamsaAgentId(), call.paramsForHamsa())
+                        : platform.placeCall(request(job));
             }
         } catch (PlatformException e) {
             failed(job, e);

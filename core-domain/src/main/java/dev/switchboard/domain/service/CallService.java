@@ -71,8 +71,8 @@ public final class CallService implements PlaceCallUseCase, GetCallQuery, ListCa
         VoiceAgent agent = agents.findById(command.team(), command.agentId())
                 .orElseThrow(() -> InvalidInputException.of("agentId", "names no voice agent of your team"));
         CallId id = CallId.newId();
-        Call call = Call.queued(id, command.team(), agent, command.toNumber(), command.fromNumber(), command.params(),
-                command.externalId(), clock.instant());
+        Call call = Call.queued(id, command.team(), agent, command.channel(), command.toNumber(), command.fromNumber(),
+                command.params(), command.externalId(), clock.instant());
         WebhookSecret secret = WebhookSecret.generate(random);
         calls.insertQueued(call, cipher.seal(secret.reveal(), secretContext(id)), secret.digest());
         return call;

@@ -1,6 +1,14 @@
 package dev.switchboard.domain.service;
 
+import dev.switchboard.domain.model.AgentWebhook;
+import dev.switchboard.domain.model.AgentWebhookId;
+import dev.switchboard.domain.model.Call;
+import dev.switchboard.domain.model.CallChannel;
 import dev.switchboard.domain.model.CallId;
+import dev.switchboard.domain.model.FieldViolation;
+import dev.switchboard.domain.model.HamsaAgentId;
+import dev.switchboard.domain.model.InvalidInputException;
+import dev.switchboard.domain.model.VoiceAgent;
 import dev.switchboard.domain.model.HamsaEvent;
 import dev.switchboard.domain.model.InboxEntry;
 import dev.switchboard.domain.model.Sha256;
@@ -12,7 +20,12 @@ import dev.switchboard.domain.port.in.HamsaDelivery;
 import dev.switchboard.domain.port.in.ReceiveHamsaWebhookUseCase;
 import dev.switchboard.domain.port.in.WebhookReceipt;
 import dev.switchboard.domain.port.out.CallEventInbox;
+import dev.switchboard.domain.port.out.AgentWebhookRegistry;
 import dev.switchboard.domain.port.out.CallRepository;
+import dev.switchboard.domain.port.out.VoiceAgentRepository;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,11 +41,23 @@ public final class HamsaWebhookService implements ReceiveHamsaWebhookUseCase {
     private final CallRepository calls;
     private final CallEventInbox inbox;
     private final Optional<String> projectId;
+    private final AgentWebhookRegistry agentWebhooks;
+    private final VoiceAgentRepository agents;
+    private final Clock clock;
 
+    /** A receiver of per-call webhooks only: every agent-level delivery is refused. */
     public HamsaWebhookService(CallRepository calls, CallEventInbox inbox, Optional<String> projectId) {
+        this(calls, inbox, projectId, null, null, Clock.systemUTC());
+    }
+
+    public HamsaWebhookService(CallRepository calls, CallEventInbox inbox, Optional<String> projectId,
+                               AgentWebhookRegistry agentWebhooks, VoiceAgentRepository agents, Clock clock) {
         this.calls = Objects.requireNonNull(calls, "calls");
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.projectId = projectId == null ? Optional.empty() : projectId;
+        this.agentWebhooks = agentWebhooks;
+        this.agents = agents;
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -56,11 +81,63 @@ public final class HamsaWebhookService implements ReceiveHamsaWebhookUseCase {
             LOG.log(System.Logger.Level.WARNING, "Hamsa webhook for call {0} names Hamsa call {1}, not {2}; stored anyway",
                     id, event.hamsaCallId(), target.hamsaCallId());
         }
-        String key = dedupKey(id, event, delivery.body());
-        boolean stored = inbox.accept(new InboxEntry(key, id, event, delivery.body()));
+        return store(id, event, delivery.body());
+    }
+
+    private WebhookReceipt store(CallId id, HamsaEvent event, String body) {
+        String key = dedupKey(id, event, body);
+        boolean stored = inbox.accept(new InboxEntry(key, id, event, body));
         LOG.log(System.Logger.Level.INFO, "Hamsa event {0} for call {1} {2} (dedup key {3})", event.type(), id,
                 stored ? "stored" : "is a repeat, not stored again", key);
         return new WebhookReceipt(id, event.type(), key, !stored);
+    }
+
+    @Override
+    public WebhookReceipt receiveForAgent(String webhookId, HamsaDelivery delivery) {
+        // An unknown webhook gets the same answer as a wrong secret, as an unknown call does.
+        AgentWebhook webhook = AgentWebhookId.parse(webhookId)
+                .flatMap(id -> agentWebhooks == null ? Optional.empty() : agentWebhooks.find(id))
+                .orElseThrow(() -> {
+                    LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused: no agent webhook {0}", webhookId);
+                    return new WebhookRefusedException(Reason.BAD_CREDENTIALS, "bad or missing credentials");
+                });
+        if (!WebhookSecret.presentedIn(delivery.authorization(), webhook.secretDigest())) {
+            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused: bad or missing credentials for agent webhook {0}",
+                    webhook.id());
+            throw new WebhookRefusedException(Reason.BAD_CREDENTIALS, "bad or missing credentials");
+        }
+        HamsaEvent event = HamsaEvent.fromEnvelope(delivery.envelope().get(), HamsaEvent.SOURCE_WEBHOOK);
+        List<FieldViolation> missing = new ArrayList<>();
+        if (event.agentId() == null) {
+            missing.add(new FieldViolation("agentId", "is required on an agent's webhook: it names the agent"));
+        }
+        if (event.hamsaCallId() == null) {
+            missing.add(new FieldViolation("callId", "is required on an agent's webhook: it names the call"));
+        }
+        if (!missing.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused for agent webhook {0}: {1}", webhook.id(), missing);
+            throw new InvalidInputException(missing);
+        }
+        if (projectId.isPresent() && event.projectId() != null && !projectId.get().equals(event.projectId())) {
+            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused for agent webhook {0}: project {1} is not ours",
+                    webhook.id(), event.projectId());
+            throw new WebhookRefusedException(Reason.MISMATCH, "projectId is not the project Switchboard uses");
+        }
+        VoiceAgent agent = agents.findByHamsaId(webhook.team(), new HamsaAgentId(event.agentId())).orElseThrow(() -> {
+            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused for agent webhook {0}: agent {1} is not one of "
+                    + "its team''s agents", webhook.id(), event.agentId());
+            return new WebhookRefusedException(Reason.MISMATCH, "agentId names no agent this webhook belongs to");
+        });
+        // Adopted as of its receipt, Switchboard's clock: an event's own time may be anything Hamsa's clock says.
+        CallId id = calls.adopt(Call.adopted(CallId.newId(), agent, event.hamsaCallId(), channelOf(event),
+                clock.instant()));
+        return store(id, event, delivery.body());
+    }
+
+    /** A web conversation when the event says so; a phone call (dashboard, campaign) otherwise. */
+    private static CallChannel channelOf(HamsaEvent event) {
+        Object channel = event.payload().get("channelType");
+        return channel instanceof String text && text.equalsIgnoreCase("web") ? CallChannel.WEB : CallChannel.PHONE;
     }
 
     /** Where both the event and Switchboard name a thing, they must name the same one. */

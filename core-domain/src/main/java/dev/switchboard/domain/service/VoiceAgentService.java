@@ -43,6 +43,8 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
     private final ExternalIdLock externalIds;
     private final Clock clock;
     private final AgentAttachmentResolver attachments;
+    /** Null where agents are made without a webhook of their own. */
+    private final AgentWebhooks webhooks;
 
     /** A service whose agents use no knowledge items or tools: any named is unknown. */
     public VoiceAgentService(VoiceAgentPlatform platform, VoiceAgentRepository repository, ExternalIdLock externalIds,
@@ -52,6 +54,13 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
 
     public VoiceAgentService(VoiceAgentPlatform platform, VoiceAgentRepository repository, ExternalIdLock externalIds,
                              Clock clock, AgentAttachmentResolver attachments) {
+        this(platform, repository, externalIds, clock, attachments, null);
+    }
+
+    /** A service whose new agents are created with a webhook of their own, made by {@code webhooks}. */
+    public VoiceAgentService(VoiceAgentPlatform platform, VoiceAgentRepository repository, ExternalIdLock externalIds,
+                             Clock clock, AgentAttachmentResolver attachments, AgentWebhooks webhooks) {
+        this.webhooks = webhooks;
         this.attachments = Objects.requireNonNull(attachments, "attachments");
         this.platform = Objects.requireNonNull(platform, "platform");
         this.repository = Objects.requireNonNull(repository, "repository");
@@ -70,7 +79,9 @@ public final class VoiceAgentService implements CreateVoiceAgentUseCase, UpdateV
                 .withAttachments(resolved.knowledgeHamsaIds(), resolved.toolHamsaIds()));
         return withExternalId(command.team(), command.externalId(), () -> {
             refuseTakenExternalId(command.team(), command.externalId());
-            PlatformAgent created = platform.createAgent(settings);
+            // The agent's webhook is stored before Hamsa hears of it, so its first event can be checked.
+            PlatformAgent created = platform.createAgent(settings,
+                    webhooks == null ? null : webhooks.register(command.team()));
             return mirrorNew(command.team(), created, command.externalId(), resolved.over(AgentAttachments.none()));
         });
     }

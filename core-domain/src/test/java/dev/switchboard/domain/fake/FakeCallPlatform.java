@@ -26,6 +26,7 @@ public final class FakeCallPlatform implements CallPlatform {
     private final Clock clock;
     private final List<Placement> placed = new ArrayList<>();
     private final List<String> operations = new ArrayList<>();
+    private final List<WebConversation> opened = new ArrayList<>();
     private final Map<String, PlatformConversation> conversations = new HashMap<>();
     private int failuresLeft;
     private PlatformException placeFailure;
@@ -47,7 +48,10 @@ public final class FakeCallPlatform implements CallPlatform {
         this.placeFailure = Objects.requireNonNull(failure, "failure");
     }
 
-    /** The next placeCall places the call, then throws a TIMEOUT: the caller cannot know it took effect. */
+    /**
+     * The next placeCall (or initConversation) places the call (opens the conversation), then throws a TIMEOUT:
+     * the caller cannot know it took effect.
+     */
     public synchronized void placeThenTimeOutNext() {
         this.placeThenTimeOut = true;
     }
@@ -67,11 +71,19 @@ public final class FakeCallPlatform implements CallPlatform {
         conversations.put(conversation.id(), conversation);
     }
 
+    /** A web conversation opened with initConversation. */
+    public record WebConversation(String jobId, HamsaAgentId agent, Map<String, Object> params, Instant at) {
+    }
+
+    public synchronized List<WebConversation> opened() {
+        return List.copyOf(opened);
+    }
+
     public synchronized List<Placement> placed() {
         return List.copyOf(placed);
     }
 
-    /** The operations called so far, failed ones included: "placeCall", "findCall", "conversation". */
+    /** The operations called so far, failed ones included: "placeCall", "initConversation", "findCall", "conversation". */
     public synchronized List<String> operations() {
         return List.copyOf(operations);
     }
@@ -93,6 +105,24 @@ public final class FakeCallPlatform implements CallPlatform {
         return id;
     }
 
+    /** Fails with the same scripted failures as placeCall, placeThenTimeOutNext included. */
+    @Override
+    public synchronized String initConversation(HamsaAgentId agent, Map<String, Object> params) {
+        operations.add("initConversation");
+        if (failuresLeft > 0) {
+            failuresLeft--;
+            throw placeFailure;
+        }
+        String id = "web-job-" + (opened.size() + 1);
+        opened.add(new WebConversation(id, agent, Map.copyOf(params), clock.instant()));
+        if (placeThenTimeOut) {
+            placeThenTimeOut = false;
+            throw PlatformException.withoutAnswer(PlatformFailure.TIMEOUT, "read timed out after the request was sent",
+                    null);
+        }
+        return id;
+    }
+
     @Override
     public synchronized Optional<String> findCall(HamsaAgentId agent, CallId call, Instant since) {
         operations.add("findCall");
@@ -101,10 +131,14 @@ public final class FakeCallPlatform implements CallPlatform {
             nextFindFailure = null;
             throw failure;
         }
-        return placed.stream()
+        Optional<String> phone = placed.stream()
                 .filter(p -> p.request().agent().equals(agent) && !p.at().isBefore(since))
                 .filter(p -> call.toString().equals(p.request().params().get(Call.CORRELATION_PARAM)))
                 .map(Placement::hamsaCallId).findFirst();
+        return phone.or(() -> opened.stream()
+                .filter(w -> w.agent().equals(agent) && !w.at().isBefore(since))
+                .filter(w -> call.toString().equals(w.params().get(Call.CORRELATION_PARAM)))
+                .map(WebConversation::jobId).findFirst());
     }
 
     @Override

@@ -72,6 +72,43 @@ class FakeCallPlatformTest {
     }
 
     @Test
+    void opened_web_conversations_are_recorded_and_found_by_their_correlation_key_but_never_placed() {
+        CallId id = CallId.newId();
+
+        String jobId = platform.initConversation(AGENT, Map.of(Call.CORRELATION_PARAM, id.toString(), "a", 1));
+
+        assertThat(jobId).isEqualTo("web-job-1");
+        assertThat(platform.opened()).singleElement().satisfies(w -> {
+            assertThat(w.agent()).isEqualTo(AGENT);
+            assertThat(w.params()).containsEntry(Call.CORRELATION_PARAM, id.toString()).containsEntry("a", 1);
+            assertThat(w.at()).isEqualTo(T0);
+        });
+        assertThat(platform.placed()).isEmpty();
+        assertThat(platform.findCall(AGENT, id, T0)).contains("web-job-1");
+        assertThat(platform.findCall(new HamsaAgentId("agent-2"), id, T0)).isEmpty();
+        assertThat(platform.findCall(AGENT, id, T0.plusSeconds(1))).as("opened before since").isEmpty();
+        assertThat(platform.operations()).containsExactly("initConversation", "findCall", "findCall", "findCall");
+    }
+
+    @Test
+    void opening_fails_as_placing_does_and_may_open_then_time_out() {
+        PlatformException down = new PlatformException(PlatformFailure.UNAVAILABLE, "10503", "down");
+        platform.failNextPlacements(1, down);
+        CallId id = CallId.newId();
+
+        assertThatThrownBy(() -> platform.initConversation(AGENT, Map.of())).isSameAs(down);
+        assertThat(platform.opened()).isEmpty();
+        platform.placeThenTimeOutNext();
+        assertThatThrownBy(() -> platform.initConversation(AGENT, Map.of(Call.CORRELATION_PARAM, id.toString())))
+                .isInstanceOfSatisfying(PlatformException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(PlatformFailure.TIMEOUT);
+                    assertThat(e.mayHaveTakenEffect()).isTrue();
+                });
+        assertThat(platform.findCall(AGENT, id, T0)).contains("web-job-1");
+        assertThat(platform.initConversation(AGENT, Map.of())).isEqualTo("web-job-2");
+    }
+
+    @Test
     void a_conversation_is_what_was_set_or_not_found() {
         platform.setConversation(new PlatformConversation("job-9", "COMPLETED", null, Map.of("callDuration", 3)));
 

@@ -18,6 +18,8 @@ import java.util.UUID;
 public final class FakeVoiceAgentPlatform implements VoiceAgentPlatform {
 
     private final Map<HamsaAgentId, PlatformAgent> agents = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<HamsaAgentId, dev.switchboard.domain.model.PlatformWebhook> webhooks =
+            Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private volatile PlatformException nextFailure;
 
@@ -39,11 +41,19 @@ public final class FakeVoiceAgentPlatform implements VoiceAgentPlatform {
     }
 
     @Override
-    public PlatformAgent createAgent(AgentSettings settings) {
+    public PlatformAgent createAgent(AgentSettings settings, dev.switchboard.domain.model.PlatformWebhook webhook) {
         enter("create");
         PlatformAgent agent = new PlatformAgent(new HamsaAgentId("fake-" + UUID.randomUUID()), settings);
         agents.put(agent.id(), agent);
+        if (webhook != null) {
+            webhooks.put(agent.id(), webhook);
+        }
         return agent;
+    }
+
+    /** The webhook the agent was created with, if any; a clone has its source's, as on Hamsa. */
+    public java.util.Optional<dev.switchboard.domain.model.PlatformWebhook> webhookOf(HamsaAgentId id) {
+        return java.util.Optional.ofNullable(webhooks.get(id));
     }
 
     @Override
@@ -68,7 +78,7 @@ public final class FakeVoiceAgentPlatform implements VoiceAgentPlatform {
         return updated;
     }
 
-    /** Like Hamsa (and the simulator), a copy keeps the source's knowledge items and tools. */
+    /** Like Hamsa (and the simulator), a copy keeps the source's knowledge items, tools and webhook. */
     @Override
     public PlatformAgent cloneAgent(HamsaAgentId source, String newName) {
         enter("clone");
@@ -78,6 +88,7 @@ public final class FakeVoiceAgentPlatform implements VoiceAgentPlatform {
                 new AgentSettings(name, s.greeting(), s.preamble(), s.language(), s.voiceId(),
                         s.knowledgeBaseItemIds(), s.toolIds()));
         agents.put(copy.id(), copy);
+        webhookOf(source).ifPresent(webhook -> webhooks.put(copy.id(), webhook));
         return copy;
     }
 

@@ -146,9 +146,25 @@ public final class InMemoryCallRepository implements CallRepository, CallDispatc
     }
 
     @Override
+    public synchronized CallId adopt(Call adopted) {
+        Objects.requireNonNull(adopted.hamsaCallId(), "hamsaCallId");
+        Optional<CallId> known = rows.values().stream().map(r -> r.call)
+                .filter(c -> c.hamsaAgentId().equals(adopted.hamsaAgentId()))
+                .filter(c -> adopted.hamsaCallId().equals(c.hamsaCallId())
+                        || adopted.hamsaCallId().equals(c.hamsaConversationId()))
+                .map(Call::id).findFirst();
+        if (known.isPresent()) {
+            return known.get();
+        }
+        rows.put(adopted.id(), new Row(adopted, null, null));
+        return adopted.id();
+    }
+
+    @Override
     public synchronized Optional<WebhookTarget> webhookTarget(CallId id) {
-        return Optional.ofNullable(rows.get(id)).map(r -> new WebhookTarget(r.call.id(),
-                r.call.hamsaAgentId(), r.call.hamsaCallId(), r.secretDigest));
+        // An adopted call has no secret of its own: its events come through its agent's webhook.
+        return Optional.ofNullable(rows.get(id)).filter(r -> r.secretDigest != null).map(r -> new WebhookTarget(
+                r.call.id(), r.call.hamsaAgentId(), r.call.hamsaCallId(), r.secretDigest));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.domain.model.Call;
+import dev.switchboard.domain.model.CallChannel;
 import dev.switchboard.domain.model.CallFilter;
 import dev.switchboard.domain.model.CallId;
 import dev.switchboard.domain.model.CallNotCancellableException;
@@ -11,10 +12,12 @@ import dev.switchboard.domain.model.CallNotFoundException;
 import dev.switchboard.domain.model.CallStatus;
 import dev.switchboard.domain.model.DispatchJob;
 import dev.switchboard.domain.model.DuplicateCallExternalIdException;
+import dev.switchboard.domain.model.HamsaEvent;
 import dev.switchboard.domain.model.InvalidInputException;
 import dev.switchboard.domain.model.Page;
 import dev.switchboard.domain.model.PageRequest;
 import dev.switchboard.domain.model.TeamId;
+import dev.switchboard.domain.model.VoiceAgent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -251,5 +254,92 @@ class InMemoryCallRepositoryTest {
         assertThat(repository.list(TeamId.newId(), CallFilter.none(), PageRequest.first(10)).items()).isEmpty();
         assertThatThrownBy(() -> repository.list(TEAM, CallFilter.none(), new PageRequest(2, Optional.of("nonsense"))))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    // --- adopting calls Switchboard did not place
+
+    private static final VoiceAgent AGENT = CallFixtures.agent(TEAM, T0);
+
+    private Call adopted(VoiceAgent agent, String hamsaCallId) {
+        return Call.adopted(CallId.newId(), agent, hamsaCallId, CallChannel.PHONE, clock.instant());
+    }
+
+    private List<Call> teamsCalls() {
+        return repository.list(TEAM, CallFilter.none(), PageRequest.first(100)).items();
+    }
+
+    @Test
+    void an_unknown_hamsa_call_is_adopted_once_with_no_dispatch_job_and_no_webhook_target() {
+        Call first = adopted(AGENT, "call_from_the_dashboard");
+
+        CallId id = repository.adopt(first);
+        CallId again = repository.adopt(adopted(AGENT, "call_from_the_dashboard"));
+
+        assertThat(id).isEqualTo(first.id());
+        assertThat(again).as("the second adoption finds the first").isEqualTo(first.id());
+        assertThat(repository.findById(TEAM, id)).contains(first);
+        assertThat(teamsCalls()).containsExactly(first);
+        assertThat(repository.job(id)).isEmpty();
+        assertThat(repository.lease(10, "a", LEASE)).as("nothing to dispatch").isEmpty();
+        assertThat(repository.webhookTarget(id)).as("no secret of its own").isEmpty();
+    }
+
+    @Test
+    void adopting_a_call_switchboard_placed_finds_it_by_its_hamsa_call_id_and_stores_nothing() {
+        Call placed = dispatch(insert());
+
+        CallId id = repository.adopt(adopted(AGENT, placed.hamsaCallId()));
+
+        assertThat(id).isEqualTo(placed.id());
+        assertThat(teamsCalls()).containsExactly(placed);
+        assertThat(repository.webhookTarget(placed.id())).isPresent();
+    }
+
+    @Test
+    void adopting_a_call_switchboard_placed_finds_it_by_its_conversation_id() {
+        Call placed = dispatch(insert());
+        Call ended = placed.apply(CallFixtures.event(HamsaEvent.CALL_ENDED, clock.instant(),
+                CallFixtures.endedPayload(placed.id())), clock.instant()).call();
+        repository.save(ended);
+
+        CallId id = repository.adopt(adopted(AGENT, CallFixtures.CONVERSATION));
+
+        assertThat(id).isEqualTo(placed.id());
+        assertThat(teamsCalls()).containsExactly(ended);
+    }
+
+    @Test
+    void another_agents_call_with_the_same_hamsa_id_is_not_the_one_adopted() {
+        Call placed = dispatch(insert());
+        VoiceAgent another = CallFixtures.agent(TEAM, "agent_another", T0);
+        Call theirs = adopted(another, placed.hamsaCallId());
+
+        CallId id = repository.adopt(theirs);
+
+        assertThat(id).isEqualTo(theirs.id()).isNotEqualTo(placed.id());
+        assertThat(teamsCalls()).extracting(Call::id).containsExactlyInAnyOrder(placed.id(), theirs.id());
+    }
+
+    @Test
+    void a_queued_call_hamsa_has_not_named_yet_is_not_taken_for_an_adopted_one() {
+        Call queued = insert();
+
+        CallId id = repository.adopt(adopted(AGENT, "call_from_the_dashboard"));
+
+        assertThat(id).isNotEqualTo(queued.id());
+        assertThat(teamsCalls()).hasSize(2);
+    }
+
+    @Test
+    void an_adopted_call_takes_its_events_like_any_stored_call() {
+        Call call = adopted(AGENT, "call_from_the_dashboard");
+        repository.adopt(call);
+        Call started = call.apply(CallFixtures.event(HamsaEvent.CALL_STARTED, clock.instant(), Map.of()),
+                clock.instant()).call();
+
+        repository.save(started);
+
+        assertThat(repository.load(call.id())).contains(started);
+        assertThat(repository.adopt(adopted(AGENT, "call_from_the_dashboard"))).isEqualTo(call.id());
     }
 }

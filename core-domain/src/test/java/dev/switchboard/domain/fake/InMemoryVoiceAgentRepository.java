@@ -62,6 +62,12 @@ public final class InMemoryVoiceAgentRepository implements VoiceAgentRepository 
     }
 
     @Override
+    public Optional<VoiceAgent> findByHamsaId(TeamId team, dev.switchboard.domain.model.HamsaAgentId hamsaAgentId) {
+        return agents.values().stream()
+                .filter(a -> a.team().equals(team) && a.hamsaAgentId().equals(hamsaAgentId)).findFirst();
+    }
+
+    @Override
     public List<dev.switchboard.domain.model.VoiceAgentId> usingKnowledgeItem(TeamId team,
                                                                             dev.switchboard.domain.model.KnowledgeItemId item) {
         return agents.values().stream().filter(a -> a.team().equals(team) && a.attachments().uses(item))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.domain.fake.CallFixtures;
 import dev.switchboard.domain.fake.FakeCallPlatform.Placement;
 import dev.switchboard.domain.model.Call;
+import dev.switchboard.domain.model.CallChannel;
 import dev.switchboard.domain.model.CallId;
 import dev.switchboard.domain.model.CallPolicy;
 import dev.switchboard.domain.model.CallStatus;
@@ -295,6 +296,91 @@ class CallDispatchServiceTest {
         assertThat(failed.failureReason()).isEqualTo("Switchboard could not send the call after 3 attempts");
         assertThat(h.calls.job(unreadable.id())).isEmpty();
         assertThat(h.platform.placed()).hasSize(1);
+    }
+
+    @Test
+    void a_due_web_call_is_opened_as_a_conversation_carrying_its_correlation_key_and_never_placed() {
+        Call call = h.placeWeb();
+        h.clock.advance(Duration.ofSeconds(1));
+
+        assertThat(h.dispatcher.dispatchDue(10)).isEqualTo(1);
+        assertThat(h.dispatcher.dispatchDue(10)).isZero();
+
+        assertThat(h.platform.opened()).singleElement().satisfies(w -> {
+            assertThat(w.agent()).isEqualTo(h.agent.hamsaAgentId());
+            assertThat(w.params()).isEqualTo(call.paramsForHamsa())
+                    .containsEntry(Call.CORRELATION_PARAM, call.id().toString())
+                    .containsAllEntriesOf(CallFixtures.startParams());
+        });
+        assertThat(h.platform.placed()).isEmpty();
+        assertThat(h.platform.operations()).containsExactly("initConversation");
+        Call dispatched = h.stored(call.id());
+        assertThat(dispatched.status()).isEqualTo(CallStatus.DISPATCHED);
+        assertThat(dispatched.hamsaCallId()).isEqualTo("web-job-1");
+        assertThat(dispatched.dispatchedAt()).isEqualTo(h.clock.instant());
+        assertThat(dispatched.channel()).isEqualTo(CallChannel.WEB);
+        assertThat(h.calls.job(call.id())).isEmpty();
+    }
+
+    @Test
+    void a_phone_call_and_a_web_call_due_together_each_go_their_own_way() {
+        Call phone = h.place();
+        Call web = h.placeWeb();
+
+        assertThat(h.dispatcher.dispatchDue(10)).isEqualTo(2);
+
+        assertThat(h.platform.placed()).singleElement().satisfies(p -> assertThat(p.request().params())
+                .containsEntry(Call.CORRELATION_PARAM, phone.id().toString()));
+        assertThat(h.platform.opened()).singleElement().satisfies(w -> assertThat(w.params())
+                .containsEntry(Call.CORRELATION_PARAM, web.id().toString()));
+        assertThat(h.stored(phone.id()).hamsaCallId()).isEqualTo("job-1");
+        assertThat(h.stored(web.id()).hamsaCallId()).isEqualTo("web-job-1");
+    }
+
+    @Test
+    void a_web_call_whose_opening_timed_out_after_reaching_hamsa_is_found_on_the_retry_and_not_opened_again() {
+        Call call = h.placeWeb();
+        h.platform.placeThenTimeOutNext();
+
+        h.dispatcher.dispatchDue(10);
+        assertThat(h.stored(call.id()).status()).isEqualTo(CallStatus.QUEUED);
+        h.clock.advance(CallHarness.RETRY_DELAY);
+        h.dispatcher.dispatchDue(10);
+
+        assertThat(h.platform.opened()).as("Hamsa was asked to open the conversation exactly once").hasSize(1);
+        assertThat(h.platform.placed()).isEmpty();
+        assertThat(h.platform.operations()).containsExactly("initConversation", "findCall");
+        Call dispatched = h.stored(call.id());
+        assertThat(dispatched.status()).isEqualTo(CallStatus.DISPATCHED);
+        assertThat(dispatched.hamsaCallId()).isEqualTo("web-job-1");
+        assertThat(h.calls.job(call.id())).isEmpty();
+    }
+
+    @Test
+    void a_web_call_whose_worker_died_before_reaching_hamsa_is_opened_by_the_next_after_asking_first() {
+        Call call = h.placeWeb();
+        h.calls.lease(1, "worker-dead", CallHarness.LEASE);
+        h.clock.advance(CallHarness.LEASE);
+
+        h.dispatcher.dispatchDue(10);
+
+        assertThat(h.platform.operations()).containsExactly("findCall", "initConversation");
+        assertThat(h.stored(call.id()).status()).isEqualTo(CallStatus.DISPATCHED);
+        assertThat(h.stored(call.id()).hamsaCallId()).isEqualTo("web-job-1");
+    }
+
+    @Test
+    void a_web_call_hamsa_refuses_fails_at_once_with_a_reason() {
+        Call call = h.placeWeb();
+        h.platform.failNextPlacements(1, failure(PlatformFailure.VALIDATION));
+
+        h.dispatcher.dispatchDue(10);
+
+        Call failed = h.stored(call.id());
+        assertThat(failed.status()).isEqualTo(CallStatus.FAILED);
+        assertThat(failed.failureReason()).startsWith("Hamsa refused the call");
+        assertThat(h.platform.operations()).containsExactly("initConversation");
+        assertThat(h.calls.job(call.id())).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.switchboard.domain.fake.InMemoryCallRepository;
 import dev.switchboard.domain.fake.InMemoryVoiceAgentRepository;
 import dev.switchboard.domain.fake.MutableClock;
 import dev.switchboard.domain.model.Call;
+import dev.switchboard.domain.model.CallChannel;
 import dev.switchboard.domain.model.CallId;
 import dev.switchboard.domain.model.CallPolicy;
 import dev.switchboard.domain.model.TeamId;
@@ -53,6 +54,12 @@ final class CallHarness {
 
     Call place() {
         return callService.place(new PlaceCallCommand(team, agent.id(), "+15551234567", "+15557654321",
+                CallFixtures.startParams(), null));
+    }
+
+    /** A web conversation of the harness's agent, as a team asks for one: no numbers. */
+    Call placeWeb() {
+        return callService.place(new PlaceCallCommand(team, agent.id(), CallChannel.WEB, null, null,
                 CallFixtures.startParams(), null));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.domain.fake.CallFixtures;
 import dev.switchboard.domain.model.Call;
+import dev.switchboard.domain.model.CallChannel;
 import dev.switchboard.domain.model.CallFilter;
 import dev.switchboard.domain.model.CallId;
 import dev.switchboard.domain.model.CallNotCancellableException;
@@ -89,6 +90,49 @@ class CallServiceTest {
                 Map.of(Call.CORRELATION_PARAM, "x"), null)), "params.switchboard_call_id");
         assertInvalid(() -> h.callService.place(new PlaceCallCommand(h.team, VoiceAgentId.newId(), "+1555", null,
                 null, " ")), "externalId");
+    }
+
+    @Test
+    void a_web_call_is_stored_queued_without_numbers_and_waits_for_the_dispatcher() {
+        Call call = h.placeWeb();
+
+        assertThat(call.channel()).isEqualTo(CallChannel.WEB);
+        assertThat(call.status()).isEqualTo(CallStatus.QUEUED);
+        assertThat(call.toNumber()).isNull();
+        assertThat(call.fromNumber()).isNull();
+        assertThat(call.team()).isEqualTo(h.team);
+        assertThat(call.agentId()).isEqualTo(h.agent.id());
+        assertThat(call.params()).isEqualTo(CallFixtures.startParams());
+        assertThat(h.calls.findById(h.team, call.id())).contains(call);
+        assertThat(h.calls.job(call.id())).isPresent();
+        assertThat(h.platform.operations()).as("nothing is sent before the dispatcher runs").isEmpty();
+    }
+
+    @Test
+    void a_web_call_with_a_number_is_refused_and_nothing_is_stored() {
+        assertInvalid(() -> h.callService.place(new PlaceCallCommand(h.team, h.agent.id(), CallChannel.WEB, "+1555",
+                null, null, null)), "toNumber");
+        assertInvalid(() -> h.callService.place(new PlaceCallCommand(h.team, h.agent.id(), CallChannel.WEB, null,
+                "+1555", null, null)), "fromNumber");
+        assertThat(h.calls.list(h.team, CallFilter.none(), PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void a_phone_call_without_a_number_is_refused_on_to_number_and_nothing_is_stored() {
+        assertInvalid(() -> h.callService.place(new PlaceCallCommand(h.team, h.agent.id(), CallChannel.PHONE, null,
+                "+1555", null, null)), "toNumber");
+        assertInvalid(() -> h.callService.place(new PlaceCallCommand(h.team, h.agent.id(), null, null, null, null,
+                null)), "toNumber");
+        assertThat(h.calls.list(h.team, CallFilter.none(), PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void a_command_without_a_channel_is_a_phone_call() {
+        assertThat(new PlaceCallCommand(h.team, h.agent.id(), "+1555", null, null, null).channel())
+                .isEqualTo(CallChannel.PHONE);
+        assertThat(new PlaceCallCommand(h.team, h.agent.id(), null, "+1555", null, null, null).channel())
+                .isEqualTo(CallChannel.PHONE);
+        assertThat(h.place().channel()).isEqualTo(CallChannel.PHONE);
     }
 
     @Test

@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.domain.fake.AttachmentFixtures;
+import dev.switchboard.domain.fake.InMemoryAgentWebhookRegistry;
+import dev.switchboard.domain.model.AgentWebhook;
+import dev.switchboard.domain.model.AgentWebhookId;
+import dev.switchboard.domain.model.PlatformWebhook;
+import dev.switchboard.domain.model.WebhookSecret;
+import dev.switchboard.domain.port.out.AgentWebhookRegistry;
+import java.net.URI;
+import java.security.SecureRandom;
 import dev.switchboard.domain.fake.FakeVoiceAgentPlatform;
 import dev.switchboard.domain.fake.InMemoryKnowledgeItemRepository;
 import dev.switchboard.domain.fake.InMemoryWebToolRepository;
@@ -257,6 +265,11 @@ class VoiceAgentServiceTest {
         @Override
         public Optional<VoiceAgent> findByExternalId(TeamId team, String externalId) {
             return delegate.findByExternalId(team, externalId);
+        }
+
+        @Override
+        public Optional<VoiceAgent> findByHamsaId(TeamId team, dev.switchboard.domain.model.HamsaAgentId hamsaAgentId) {
+            return delegate.findByHamsaId(team, hamsaAgentId);
         }
 
         @Override
@@ -515,5 +528,99 @@ class VoiceAgentServiceTest {
         assertThat(result.attachments().knowledgeItems()).as("Switchboard's ids of what Hamsa now holds")
                 .containsExactly(faq.id());
         assertThat(repository.usingKnowledgeItem(TEAM, faq.id())).containsExactly(agent.id());
+    }
+
+    // --- agent-level webhooks
+
+    private final InMemoryAgentWebhookRegistry webhookRegistry = new InMemoryAgentWebhookRegistry();
+    /** What the platform had been asked when each webhook was stored. */
+    private final List<List<String>> platformCallsAtRegistration = new java.util.ArrayList<>();
+    private final VoiceAgentService webhooked = new VoiceAgentService(platform, repository, new InMemoryExternalIdLock(),
+            clock, new AgentAttachmentResolver(knowledge, tools), new AgentWebhooks(new AgentWebhookRegistry() {
+                @Override
+                public void register(AgentWebhook webhook) {
+                    platformCallsAtRegistration.add(platform.calls());
+                    webhookRegistry.register(webhook);
+                }
+
+                @Override
+                public Optional<AgentWebhook> find(AgentWebhookId id) {
+                    return webhookRegistry.find(id);
+                }
+            }, CallHarness.POLICY, new SecureRandom(), clock));
+
+    @Test
+    void with_agent_webhooks_a_created_agent_gets_a_webhook_of_its_team_stored_before_the_platform_is_asked() {
+        VoiceAgent agent = webhooked.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), "crm-1"));
+
+        AgentWebhook stored = webhookRegistry.all().get(0);
+        assertThat(webhookRegistry.all()).hasSize(1);
+        assertThat(stored.team()).isEqualTo(TEAM);
+        assertThat(stored.createdAt()).isEqualTo(T0);
+        assertThat(platformCallsAtRegistration).as("stored before the platform heard of it").containsExactly(List.of());
+        assertThat(platform.calls()).containsExactly("create");
+        assertThat(platform.webhookOf(agent.hamsaAgentId())).hasValueSatisfying(given -> {
+            assertThat(given.url()).isEqualTo(URI.create("https://switchboard.example/base/webhooks/hamsa/agents/"
+                    + stored.id()));
+            assertThat(given.url()).isEqualTo(CallHarness.POLICY.agentWebhookUrl(stored.id()));
+            assertThat(given.secret().reveal()).startsWith("whs_");
+            assertThat(given.secret().digest()).isEqualTo(stored.secretDigest());
+            assertThat(WebhookSecret.presentedIn("Bearer " + given.secret().reveal(), stored.secretDigest())).isTrue();
+        });
+        assertThat(repository.findById(TEAM, agent.id())).contains(agent);
+    }
+
+    @Test
+    void with_agent_webhooks_each_created_agent_gets_its_own_address_and_secret() {
+        VoiceAgent first = webhooked.create(new CreateVoiceAgentCommand(TEAM, settings("First"), null));
+        VoiceAgent second = webhooked.create(new CreateVoiceAgentCommand(OTHER_TEAM, settings("Second"), null));
+
+        PlatformWebhook a = platform.webhookOf(first.hamsaAgentId()).orElseThrow();
+        PlatformWebhook b = platform.webhookOf(second.hamsaAgentId()).orElseThrow();
+        assertThat(a.url()).isNotEqualTo(b.url());
+        assertThat(a.secret().reveal()).isNotEqualTo(b.secret().reveal());
+        assertThat(webhookRegistry.all()).extracting(AgentWebhook::team).containsExactlyInAnyOrder(TEAM, OTHER_TEAM);
+    }
+
+    @Test
+    void with_agent_webhooks_a_platform_refusal_leaves_a_registered_webhook_that_nothing_uses() {
+        platform.failNext(new PlatformException(PlatformFailure.VALIDATION, "10400", "bad voice"));
+
+        assertThatThrownBy(() -> webhooked.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), null)))
+                .isInstanceOf(PlatformException.class);
+
+        assertThat(webhookRegistry.all()).singleElement().satisfies(w -> assertThat(w.team()).isEqualTo(TEAM));
+        assertThat(repository.list(TEAM, PageRequest.first(10)).items()).isEmpty();
+        assertThat(platform.listAgents()).isEmpty();
+    }
+
+    @Test
+    void with_agent_webhooks_a_taken_external_id_registers_no_webhook() {
+        webhooked.create(new CreateVoiceAgentCommand(TEAM, settings("First"), "crm-1"));
+
+        assertThatThrownBy(() -> webhooked.create(new CreateVoiceAgentCommand(TEAM, settings("Second"), "crm-1")))
+                .isInstanceOf(DuplicateExternalIdException.class);
+        assertThat(webhookRegistry.all()).hasSize(1);
+    }
+
+    @Test
+    void without_agent_webhooks_the_platform_is_given_no_webhook() {
+        VoiceAgent agent = service.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), null));
+        VoiceAgent attached = attaching.create(new CreateVoiceAgentCommand(TEAM, settings("Attached"), null));
+
+        assertThat(platform.webhookOf(agent.hamsaAgentId())).isEmpty();
+        assertThat(platform.webhookOf(attached.hamsaAgentId())).isEmpty();
+        assertThat(webhookRegistry.all()).isEmpty();
+    }
+
+    @Test
+    void a_clone_keeps_its_sources_webhook_on_the_platform_and_registers_none() {
+        VoiceAgent source = webhooked.create(new CreateVoiceAgentCommand(TEAM, settings("Support"), null));
+
+        VoiceAgent copy = webhooked.cloneAgent(new CloneVoiceAgentCommand(TEAM, source.id(), "Support (EU)", null));
+
+        assertThat(platform.webhookOf(copy.hamsaAgentId())).isPresent()
+                .isEqualTo(platform.webhookOf(source.hamsaAgentId()));
+        assertThat(webhookRegistry.all()).hasSize(1);
     }
 }

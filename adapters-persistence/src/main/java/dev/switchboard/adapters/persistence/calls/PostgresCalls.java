@@ -52,6 +52,8 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
      */
     static final int MAX_TARGETS = 50_000;
     private final Map<CallId, WebhookTarget> targets = new ConcurrentHashMap<>();
+    /** Switchboard's id of a call an agent's webhook named ({@code hamsaAgentId|hamsaCallId}); as fixed as a target. */
+    private final Map<String, CallId> adoptedIds = new ConcurrentHashMap<>();
 
     private final Jdbc jdbc;
     private final CallRows rows;
@@ -237,7 +239,8 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
                 ps.setQueryTimeout(3);
                 ps.setObject(1, id.value());
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next()
+                    // An adopted call has no secret of its own: its events come through its agent's webhook.
+                    return rs.next() && rs.getString(3) != null
                             ? Optional.of(new WebhookTarget(id, new HamsaAgentId(rs.getString(1)), rs.getString(2),
                                     rs.getString(3)))
                             : Optional.empty();
@@ -247,6 +250,47 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
         // Kept only once Hamsa's call id is known: from then on nothing in a target ever changes.
         found.filter(t -> t.hamsaCallId() != null).ifPresent(t -> remember(id, t));
         return found;
+    }
+
+    @Override
+    public CallId adopt(Call adopted) {
+        String key = adopted.hamsaAgentId().value() + "|" + adopted.hamsaCallId();
+        CallId known = adoptedIds.get(key);
+        if (known != null) {
+            return known;
+        }
+        CallId id = jdbc.autocommit(c -> {
+            Optional<CallId> existing = callOf(c, adopted.hamsaAgentId(), adopted.hamsaCallId());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            try (PreparedStatement ps = c.prepareStatement(CallRows.INSERT
+                    + " ON CONFLICT (hamsa_agent_id, hamsa_call_id) WHERE hamsa_call_id IS NOT NULL DO NOTHING")) {
+                rows.bindInsert(ps, adopted, null, null);
+                ps.executeUpdate();
+            }
+            // Stored now, or by a delivery that raced this one: either way, one call.
+            return callOf(c, adopted.hamsaAgentId(), adopted.hamsaCallId())
+                    .orElseThrow(() -> new IllegalStateException("adopted call " + adopted.hamsaCallId() + " not stored"));
+        });
+        if (adoptedIds.size() >= MAX_TARGETS) {
+            adoptedIds.clear();
+        }
+        adoptedIds.put(key, id);
+        return id;
+    }
+
+    private static Optional<CallId> callOf(Connection c, HamsaAgentId agent, String hamsaCallId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM call WHERE hamsa_agent_id = ?"
+                + " AND (hamsa_call_id = ? OR hamsa_conversation_id = ?) ORDER BY created_at, id LIMIT 1")) {
+            ps.setQueryTimeout(3);
+            ps.setString(1, agent.value());
+            ps.setString(2, hamsaCallId);
+            ps.setString(3, hamsaCallId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new CallId(rs.getObject(1, UUID.class))) : Optional.empty();
+            }
+        }
     }
 
     private void remember(CallId id, WebhookTarget target) {

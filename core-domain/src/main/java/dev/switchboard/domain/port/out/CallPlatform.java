@@ -17,6 +17,12 @@ public interface CallPlatform {
     String placeCall(PlatformCallRequest request);
 
     /**
+     * Opens a web conversation with the agent ({@code conversation-init}) for a browser to join; returns the
+     * platform's job id for it. Its events go to the agent's own webhook. Never repeated by the adapter.
+     */
+    String initConversation(HamsaAgentId agent, java.util.Map<String, Object> params);
+
+    /**
      * The platform's id of a call it already has for this Switchboard call (found by the correlation key in its
      * params), among the agent's calls created since {@code since}.
      */

@@ -46,6 +46,15 @@ public interface CallRepository {
      */
     Call cancel(TeamId team, CallId id, UnaryOperator<Call> cancel);
 
+    /**
+     * The id of the call of {@code adopted}'s agent that the platform knows as {@code adopted.hamsaCallId()} (its
+     * job or conversation id); if Switchboard has none, {@code adopted} is stored (with no dispatch job) and its
+     * id returned. Two deliveries racing to adopt one call store it once.
+     *
+     * @throws dev.switchboard.domain.model.StorageUnavailableException if the database cannot be reached
+     */
+    CallId adopt(Call adopted);
+
     /** What a webhook delivery for this call is checked against; empty if Switchboard placed no such call. */
     Optional<WebhookTarget> webhookTarget(CallId id);
 

@@ -12,7 +12,16 @@ import java.util.List;
  */
 public interface VoiceAgentPlatform {
 
-    PlatformAgent createAgent(AgentSettings settings);
+    /** An agent with no webhook of its own. */
+    default PlatformAgent createAgent(AgentSettings settings) {
+        return createAgent(settings, null);
+    }
+
+    /**
+     * @param webhook where the platform sends the events of the agent's calls that name no webhook of their own,
+     *                and the secret it presents there; null for none
+     */
+    PlatformAgent createAgent(AgentSettings settings, dev.switchboard.domain.model.PlatformWebhook webhook);
 
     PlatformAgent getAgent(HamsaAgentId id);
 

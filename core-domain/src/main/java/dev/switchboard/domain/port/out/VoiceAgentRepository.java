@@ -30,6 +30,9 @@ public interface VoiceAgentRepository {
 
     Optional<VoiceAgent> findByExternalId(TeamId team, String externalId);
 
+    /** The team's agent that the platform knows by this id. */
+    Optional<VoiceAgent> findByHamsaId(TeamId team, dev.switchboard.domain.model.HamsaAgentId hamsaAgentId);
+
     /** The team's agents that use this knowledge item, oldest first. */
     java.util.List<VoiceAgentId> usingKnowledgeItem(TeamId team, dev.switchboard.domain.model.KnowledgeItemId item);
 

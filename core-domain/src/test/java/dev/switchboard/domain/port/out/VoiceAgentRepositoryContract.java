@@ -205,6 +205,38 @@ public abstract class VoiceAgentRepositoryContract {
     }
 
     @Test
+    void an_agent_is_found_by_its_hamsa_id_in_its_own_team_only() {
+        VoiceAgent ada = agent("Ada", null, T0);
+        VoiceAgent bob = agent("Bob", "crm-bob", T0);
+        repository().insert(ada);
+        repository().insert(bob);
+
+        assertThat(repository().findByHamsaId(team, ada.hamsaAgentId())).contains(ada);
+        assertThat(repository().findByHamsaId(team, bob.hamsaAgentId())).contains(bob);
+        assertThat(repository().findByHamsaId(otherTeam, ada.hamsaAgentId())).isEmpty();
+        assertThat(repository().findByHamsaId(team, new HamsaAgentId("h-unknown-" + UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
+    void another_teams_agent_is_not_found_by_its_hamsa_id() {
+        VoiceAgent theirs = agent(otherTeam, "Theirs", null, T0);
+        repository().insert(theirs);
+
+        assertThat(repository().findByHamsaId(team, theirs.hamsaAgentId())).isEmpty();
+        assertThat(repository().findByHamsaId(otherTeam, theirs.hamsaAgentId())).contains(theirs);
+    }
+
+    @Test
+    void an_agent_found_by_its_hamsa_id_is_its_latest_version_with_its_attachments() {
+        VoiceAgent agent = attached(team, "Ada", T0, List.of(ITEM), List.of(WebToolId.newId()));
+        repository().insert(agent);
+        VoiceAgent next = agent.withSettings(agent.settings(), T0.plusSeconds(1));
+        repository().update(next);
+
+        assertThat(repository().findByHamsaId(team, agent.hamsaAgentId())).contains(next);
+    }
+
+    @Test
     void an_external_id_is_unique_per_team_not_across_teams() {
         VoiceAgent ours = agent("Ours", "crm-shared", T0);
         VoiceAgent theirs = agent(otherTeam, "Theirs", "crm-shared", T0);
