@@ -98,7 +98,7 @@ final class ApiGateway implements HttpHandler {
             return error(exchange, ApiException.invalidApiKey());
         }
 
-        ScriptedFailures.Failure scriptedFailure = scripted.next();
+        ScriptedFailures.Failure scriptedFailure = scripted.next(method, path);
         if (scriptedFailure != null) {
             return scriptedFailure.drop()
                     ? Answer.DROP

@@ -254,6 +254,21 @@ public final class HamsaSimulator implements AutoCloseable {
     }
 
     /**
+     * The next {@code times} authenticated API requests with this method and a path under this prefix are answered
+     * with this status; other requests pass them by. For tests whose client also talks to Hamsa in the background.
+     */
+    public void failNextOn(String method, String pathPrefix, int status, int times) {
+        scripted.add(status, times, null, Objects.requireNonNull(method, "method"),
+                Objects.requireNonNull(pathPrefix, "pathPrefix"));
+    }
+
+    /** As {@link #failNextOn(String, String, int, int)}, with this {@code Retry-After} (429, 500, 502, 503 or 504). */
+    public void failNextOn(String method, String pathPrefix, int status, int times, Duration retryAfter) {
+        scripted.add(status, times, Objects.requireNonNull(retryAfter, "retryAfter").toSeconds(),
+                Objects.requireNonNull(method, "method"), Objects.requireNonNull(pathPrefix, "pathPrefix"));
+    }
+
+    /**
      * The next authenticated API request has its connection closed without any answer, at once (no
      * injected latency). It takes its turn among the scripted failures.
      */

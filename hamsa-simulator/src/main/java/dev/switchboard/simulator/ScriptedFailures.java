@@ -20,11 +20,22 @@ final class ScriptedFailures {
      * @param retryAfterSeconds what the answer says in {@code Retry-After}; null for the default (a 429
      *                          still says when the rate limit frees a slot, the others say nothing)
      * @param drop              close the connection without any answer instead
+     * @param method            only a request with this method takes it; null for any
+     * @param pathPrefix        only a request whose path starts with this takes it; null for any
      */
-    record Failure(int status, Long retryAfterSeconds, boolean drop) {
+    record Failure(int status, Long retryAfterSeconds, boolean drop, String method, String pathPrefix) {
+
+        Failure(int status, Long retryAfterSeconds, boolean drop) {
+            this(status, retryAfterSeconds, drop, null, null);
+        }
 
         static Failure dropped() {
             return new Failure(0, null, true);
+        }
+
+        boolean takenBy(String requestMethod, String path) {
+            return (method == null || method.equalsIgnoreCase(requestMethod))
+                    && (pathPrefix == null || (path != null && path.startsWith(pathPrefix)));
         }
     }
 
@@ -36,6 +47,11 @@ final class ScriptedFailures {
     }
 
     void add(int status, int times, Long retryAfterSeconds) {
+        add(status, times, retryAfterSeconds, null, null);
+    }
+
+    /** As {@link #add(int, int, Long)}, taken only by requests with this method and a path under this prefix. */
+    void add(int status, int times, Long retryAfterSeconds, String method, String pathPrefix) {
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("a scripted failure is a 4xx or 5xx status, not " + status);
         }
@@ -48,7 +64,7 @@ final class ScriptedFailures {
             throw new IllegalArgumentException("retry-after is for 429, 500, 502, 503 and 504, not " + status);
         }
         for (int i = 0; i < times; i++) {
-            pending.add(new Failure(status, retryAfterSeconds, false));
+            pending.add(new Failure(status, retryAfterSeconds, false, method, pathPrefix));
         }
     }
 
@@ -76,7 +92,21 @@ final class ScriptedFailures {
 
     /** The failure for the next request, or null when none is pending. */
     Failure next() {
-        return pending.poll();
+        return next(null, null);
+    }
+
+    /**
+     * The first pending failure this request takes (an aimed one only if the request matches it), removed; null
+     * when none. Aimed failures let a test script "the next create fails" while other requests (a client's
+     * background work) pass untouched.
+     */
+    Failure next(String method, String path) {
+        for (Failure failure : pending) {
+            if ((method == null || failure.takenBy(method, path)) && pending.remove(failure)) {
+                return failure;
+            }
+        }
+        return null;
     }
 
     void clear() {

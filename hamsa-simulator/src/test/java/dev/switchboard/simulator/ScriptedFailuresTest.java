@@ -34,6 +34,33 @@ class ScriptedFailuresTest extends SimulatorTestSupport {
     }
 
     @Test
+    void an_aimed_failure_is_taken_only_by_a_request_it_names_and_others_pass_it_by() {
+        simulator.failNextOn("POST", "/v2/voice-agents", 503, 2);
+        simulator.failNextOn("POST", "/v2/voice-agents", 429, 1, Duration.ofSeconds(47));
+
+        assertThat(client.get("/v2/voice-agents").statusCode()).as("a read is not a create").isEqualTo(200);
+        assertThat(client.get("/v1/voice-agents/conversation/unknown").statusCode()).isEqualTo(404);
+        assertThat(client.post("/v2/voice-agents", SimulatorClient.agentBody("A")).statusCode()).isEqualTo(503);
+        assertThat(client.get("/v2/voice-agents").statusCode()).isEqualTo(200);
+        assertThat(client.post("/v2/voice-agents", SimulatorClient.agentBody("B")).statusCode()).isEqualTo(503);
+        HttpResponse<String> third = client.post("/v2/voice-agents", SimulatorClient.agentBody("C"));
+        assertThat(third.statusCode()).isEqualTo(429);
+        assertThat(third.headers().firstValue("Retry-After")).contains("47");
+        assertThat(client.post("/v2/voice-agents", SimulatorClient.agentBody("D")).statusCode()).isEqualTo(200);
+        assertThat(simulator.agentCount()).isEqualTo(1);
+    }
+
+    @Test
+    void an_unaimed_failure_waiting_behind_an_aimed_one_is_taken_by_the_next_other_request() {
+        simulator.failNextOn("POST", "/v2/voice-agents", 400, 1);
+        simulator.failNext(503);
+
+        assertThat(client.get("/v2/voice-agents").statusCode()).isEqualTo(503);
+        assertThat(client.post("/v2/voice-agents", SimulatorClient.agentBody("A")).statusCode()).isEqualTo(400);
+        assertThat(client.get("/v2/voice-agents").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void cleared_scripted_failures_are_never_answered() {
         simulator.failNext(503, 5);
         simulator.dropNext(2);

@@ -21,6 +21,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class HamsaFailureMappingTest {
 
+    /**
+     * Scripted failures are aimed at agent creation: the workers and the knowledge refresh also talk to the
+     * sandbox while these tests run, and an unaimed failure would go to whichever request came first.
+     */
+    private static final String CREATE = "/v2/voice-agents";
+
     private HamsaSimulator hamsa;
 
     @BeforeEach
@@ -37,7 +43,7 @@ class HamsaFailureMappingTest {
 
     @Test
     void hamsa_validation_failure_is_422_with_hamsas_code_and_fields() {
-        hamsa.failNext(400);
+        hamsa.failNextOn("POST", CREATE, 400, 1);
 
         given().contentType(ContentType.JSON).body(agentBody("Refused"))
                 .when().post("/api/v1/agents")
@@ -65,7 +71,7 @@ class HamsaFailureMappingTest {
     @Test
     void hamsa_down_is_503_with_retry_after_and_nothing_is_stored() {
         long before = agentsInMirror();
-        hamsa.failNext(503, 5); // the first attempt and every retry
+        hamsa.failNextOn("POST", CREATE, 503, 5); // the first attempt and every retry
 
         given().contentType(ContentType.JSON).body(agentBody("Never created"))
                 .when().post("/api/v1/agents")
@@ -79,7 +85,7 @@ class HamsaFailureMappingTest {
 
     @Test
     void a_500_on_a_creation_is_an_unknown_outcome_and_not_an_invitation_to_retry() {
-        hamsa.failNext(500);
+        hamsa.failNextOn("POST", CREATE, 500, 1);
 
         given().contentType(ContentType.JSON).body(agentBody("Maybe made"))
                 .when().post("/api/v1/agents")
@@ -93,7 +99,7 @@ class HamsaFailureMappingTest {
     @Test
     void hamsa_rate_limit_is_503_with_hamsas_retry_after() {
         // 47 s: nothing like Switchboard's own 5 s default, so the test sees whose value it got.
-        hamsa.failNext(429, Duration.ofSeconds(47));
+        hamsa.failNextOn("POST", CREATE, 429, 1, Duration.ofSeconds(47));
 
         given().contentType(ContentType.JSON).body(agentBody("Too many"))
                 .when().post("/api/v1/agents")
@@ -127,7 +133,7 @@ class HamsaFailureMappingTest {
 
     @Test
     void hamsa_refusing_our_key_is_502_and_says_nothing_of_the_key() {
-        hamsa.failNext(403);
+        hamsa.failNextOn("POST", CREATE, 403, 1);
 
         String body = given().contentType(ContentType.JSON).body(agentBody("Locked out"))
                 .when().post("/api/v1/agents")

@@ -21,6 +21,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class IdempotencyApiTest {
 
+    /**
+     * Scripted failures are aimed at agent creation: the workers and the knowledge refresh also talk to the
+     * sandbox while these tests run, and an unaimed failure would go to whichever request came first.
+     */
+    private static final String CREATE = "/v2/voice-agents";
+
     private HamsaSimulator hamsa;
     private TestTeam team;
 
@@ -140,7 +146,7 @@ class IdempotencyApiTest {
     @Test
     void a_hamsa_outage_releases_the_key_so_the_retry_runs() {
         String key = "outage-" + UUID.randomUUID();
-        hamsa.failNext(503, 5); // the first attempt and all four retries
+        hamsa.failNextOn("POST", CREATE, 503, 5); // the first attempt and all four retries
         create(team, key, VoiceAgentApiTest.agentBody("Retry me")).then().statusCode(503);
 
         create(team, key, VoiceAgentApiTest.agentBody("Retry me")).then().statusCode(201);
@@ -150,7 +156,7 @@ class IdempotencyApiTest {
     @Test
     void a_creation_hamsa_may_have_carried_out_keeps_its_key_so_a_retry_cannot_make_a_second_agent() {
         String key = "unknown-" + UUID.randomUUID();
-        hamsa.failNext(500);
+        hamsa.failNextOn("POST", CREATE, 500, 1);
         create(team, key, VoiceAgentApiTest.agentBody("Maybe made")).then().statusCode(502)
                 .body("code", equalTo("HAMSA_OUTCOME_UNKNOWN"));
 
@@ -162,7 +168,7 @@ class IdempotencyApiTest {
     @Test
     void a_definite_refusal_from_hamsa_is_the_answer_every_retry_gets() {
         String key = "refused-" + UUID.randomUUID();
-        hamsa.failNext(422);
+        hamsa.failNextOn("POST", CREATE, 422, 1);
         create(team, key, VoiceAgentApiTest.agentBody("Refused")).then().statusCode(422).body("code", equalTo("HAMSA_REJECTED"));
 
         create(team, key, VoiceAgentApiTest.agentBody("Refused")).then().statusCode(422)
