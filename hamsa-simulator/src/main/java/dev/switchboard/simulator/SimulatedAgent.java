@@ -38,4 +38,11 @@ public record SimulatedAgent(
                 agent.webhookAuth() == null ? null : agent.webhookAuth().header(), agent.createdAt(),
                 agent.updatedAt());
     }
+
+    /** The webhook secret stays out of test failure messages and logs. */
+    @Override
+    public String toString() {
+        return "SimulatedAgent[id=" + id + ", name=" + name + ", webhookUrl=" + webhookUrl
+                + ", authorization=" + (authorization == null ? null : "***") + "]";
+    }
 }

@@ -36,4 +36,12 @@ public record SimulatedCall(
         Objects.requireNonNull(channelType, "channelType");
         params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
+
+    /** The webhook secret stays out of test failure messages and logs. */
+    @Override
+    public String toString() {
+        return "SimulatedCall[jobId=" + jobId + ", voiceAgentId=" + voiceAgentId + ", status=" + status + ", channelType="
+                + channelType + ", webhookUrl=" + webhookUrl + ", webhookSource=" + webhookSource + ", authorization="
+                + (authorization == null ? null : "***") + ", params=" + params + "]";
+    }
 }

@@ -72,7 +72,9 @@ public final class Jdbc {
     public static RuntimeException translate(SQLException e) {
         String state = e.getSQLState();
         boolean unreachable = e instanceof java.sql.SQLTransientConnectionException || state == null
-                || state.startsWith("08") || state.startsWith("57P") || state.equals("53300");
+                || state.startsWith("08") || state.startsWith("57P") || state.equals("53300")
+                // 57014: a statement cancelled by its query timeout: a database that hangs, not a refusal
+                || state.equals("57014");
         return unreachable ? new StorageUnavailableException("Postgres: " + e.getMessage(), e)
                 : new IllegalStateException("Postgres refused: " + e.getMessage(), e);
     }

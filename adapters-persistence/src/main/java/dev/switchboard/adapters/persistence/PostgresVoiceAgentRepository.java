@@ -81,8 +81,19 @@ class PostgresVoiceAgentRepository implements VoiceAgentRepository {
 
     @Override
     public Optional<VoiceAgent> findByHamsaId(TeamId team, dev.switchboard.domain.model.HamsaAgentId hamsaAgentId) {
-        return QuarkusTransaction.joiningExisting().call(() -> rows.find("teamId = ?1 and hamsaAgentId = ?2", team.value(),
-                hamsaAgentId.value()).firstResultOptional().map(VoiceAgentMapper::toDomain));
+        // On the webhook path: answered within Hamsa's 5 s, and a database out of reach is a 503 (Hamsa retries).
+        try {
+            return QuarkusTransaction.joiningExisting().call(() -> rows.find("teamId = ?1 and hamsaAgentId = ?2",
+                            team.value(), hamsaAgentId.value()).withHint("jakarta.persistence.query.timeout", 3_000)
+                    .firstResultOptional().map(VoiceAgentMapper::toDomain));
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException sql) {
+                    throw Jdbc.translate(sql);
+                }
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -58,7 +58,8 @@ public interface SwitchboardConfig {
 
         /**
          * Switchboard's address as Hamsa reaches it; each call's webhook URL is this plus
-         * {@code /webhooks/hamsa/calls/<id>}. Required in prod.
+         * {@code /webhooks/hamsa/calls/<id>}, and each agent's (fixed when the agent is created) this plus
+         * {@code /webhooks/hamsa/agents/<id>}. Required in prod.
          */
         URI webhookBaseUrl();
 

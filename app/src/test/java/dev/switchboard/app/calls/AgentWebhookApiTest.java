@@ -240,4 +240,35 @@ class AgentWebhookApiTest {
                 .then().statusCode(200);
         assertThat(adoptedCalls()).isEqualTo(1);
     }
+
+    @Test
+    void deliveries_racing_to_adopt_one_new_call_store_it_once_with_every_event() throws Exception {
+        String hamsaCallId = "job-" + UUID.randomUUID();
+        String path = webhookPath();
+        String auth = onHamsa().authorization();
+        Instant at = Instant.now();
+        int racers = 8;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                Map<String, Object> event = envelope("transcription.update", hamsaCallId, hamsaAgentId, at.plusMillis(i));
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return deliver(path, auth, event).statusCode();
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(adoptedCalls()).isEqualTo(1);
+        String id = (String) callsOfAgent(team).get(0).get("id");
+        assertThat(CallTestSupport.inboxRows(db, id)).isEqualTo(racers);
+    }
 }

@@ -157,6 +157,35 @@ class CallWorkersTest {
     }
 
     @Test
+    void a_web_conversation_an_agent_event_adopted_before_its_dispatch_finished_still_takes_its_id_and_its_events() {
+        String hamsaAgentId = given().spec(team.spec()).get("/api/v1/agents/" + agentId).then().statusCode(200)
+                .extract().path("hamsaAgentId");
+        var agentOnHamsa = hamsa.agent(hamsaAgentId).orElseThrow();
+        String id = given().spec(team.spec()).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("agentId", agentId, "channel", "WEB")).post("/api/v1/calls").then().statusCode(202)
+                .extract().path("id");
+        hamsa.loseNextAnswer();
+        assertThat(dispatch.dispatchDue(10)).isEqualTo(1);
+        assertThat(status(id)).as("the outcome is unknown: still queued, to be looked up").isEqualTo("QUEUED");
+        String jobId = CallTestSupport.onHamsa(hamsa, id).jobId();
+
+        // Before the dispatcher learns the job id, an event about it reaches the agent's webhook: adopted.
+        Map<String, Object> early = new java.util.LinkedHashMap<>(Map.of("eventType", "call.started", "callId", jobId,
+                "timestamp", java.time.Instant.now().toString(), "agentId", hamsaAgentId, "data", Map.of()));
+        given().contentType(io.restassured.http.ContentType.JSON).header("Authorization", agentOnHamsa.authorization())
+                .body(early).post(java.net.URI.create(agentOnHamsa.webhookUrl()).getPath()).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> dispatch.dispatchDue(10) == 1);
+        assertThat(status(id)).isEqualTo("DISPATCHED");
+        assertThat(CallTestSupport.get(team, id).getString("hamsaCallId")).isEqualTo(jobId);
+        assertThat(countOnHamsa(hamsa, id)).as("opened once").isEqualTo(1);
+
+        hamsa.joinConversation(jobId);
+        applyUntilIdle();
+        assertThat(status(id)).as("the placed call, not its twin, takes the conversation's events").isEqualTo("COMPLETED");
+    }
+
+    @Test
     void a_call_an_earlier_attempt_may_have_placed_can_no_longer_be_cancelled() {
         hamsa.setCallScript(SandboxHamsa.FAST_CALLS.withAutoPlay(false));
         String id = place();

@@ -117,6 +117,11 @@ public record Call(CallId id, TeamId team, VoiceAgentId agentId, HamsaAgentId ha
         }
     }
 
+    /** Whether Switchboard did not place this call but adopted it from its agent's webhook. */
+    public boolean adopted() {
+        return timeline.stream().anyMatch(entry -> "adopted".equals(entry.event()));
+    }
+
     /**
      * Where a search of Hamsa's list of the agent's calls for this one starts: its creation, less a margin,
      * since Hamsa's clock and ours may differ.

@@ -1,6 +1,7 @@
 package dev.switchboard.domain.service;
 
 import dev.switchboard.domain.model.Call;
+import dev.switchboard.domain.model.CallChannel;
 import dev.switchboard.domain.model.CallPolicy;
 import dev.switchboard.domain.model.HamsaEvent;
 import dev.switchboard.domain.model.InboxEntry;
@@ -53,6 +54,8 @@ public final class CallReconcileService implements ReconcileCallsUseCase {
         return overdue.size();
     }
 
+    static final String NOT_JOINED = "The web conversation was not joined within the call's maximum duration";
+
     private void reconcile(Call call, Instant now) {
         PlatformConversation conversation;
         try {
@@ -66,6 +69,14 @@ public final class CallReconcileService implements ReconcileCallsUseCase {
                 LOG.log(System.Logger.Level.INFO, "Call {0} is overdue; Hamsa could not be asked ({1}); asking again later",
                         call.id(), e.getMessage());
             }
+            return;
+        }
+        if (call.channel() == CallChannel.WEB && "PENDING".equalsIgnoreCase(conversation.status())) {
+            // Nobody opened the page within the call's maximum duration: the conversation is abandoned, and
+            // asking about it every few minutes forever would only spend Hamsa's quota.
+            LOG.log(System.Logger.Level.INFO, "Web conversation {0} was not joined within its maximum duration: NO_ANSWER",
+                    call.id());
+            store(call, Map.of("status", "NO_ANSWER", "failureReason", NOT_JOINED), now);
             return;
         }
         if (!conversation.ended()) {
@@ -88,7 +99,8 @@ public final class CallReconcileService implements ReconcileCallsUseCase {
         try {
             return platform.conversation(id);
         } catch (PlatformException e) {
-            if (e.failure() != PlatformFailure.NOT_FOUND) {
+            if (e.failure() != PlatformFailure.NOT_FOUND || call.adopted()) {
+                // An adopted call never carried Switchboard's id in its params: Hamsa's list cannot name it.
                 throw e;
             }
             Optional<String> listed = platform.findCall(call.hamsaAgentId(), call.id(), call.platformSearchFrom());

@@ -155,4 +155,50 @@ class CallReconcileServiceTest {
         assertThat(h.reconciler.reconcileOverdue(1)).isZero();
         assertThat(h.inbox.entries()).hasSize(2);
     }
+
+    @Test
+    void a_web_conversation_nobody_joined_within_its_maximum_duration_ends_no_answer_and_is_not_asked_about_again() {
+        Call placed = h.placeWeb();
+        h.dispatcher.dispatchDue(10);
+        Call web = h.stored(placed.id());
+        h.platform.setConversation(new PlatformConversation(web.hamsaCallId(), "PENDING", web.paramsForHamsa(), Map.of()));
+        h.platform.setConversation(ended(call.hamsaCallId(), call));
+        pastMaxDuration();
+
+        h.reconciler.reconcileOverdue(10);
+        h.events.applyPending(10);
+
+        Call abandoned = h.stored(web.id());
+        assertThat(abandoned.status()).isEqualTo(CallStatus.NO_ANSWER);
+        assertThat(abandoned.failureReason()).isEqualTo(CallReconcileService.NOT_JOINED);
+        h.clock.advance(CallHarness.RECHECK);
+        assertThat(h.reconciler.reconcileOverdue(10)).as("both calls ended: nothing left to ask about").isZero();
+    }
+
+    @Test
+    void a_phone_call_hamsa_still_has_pending_is_asked_about_again_not_ended() {
+        h.platform.setConversation(new PlatformConversation(call.hamsaCallId(), "PENDING", null, Map.of()));
+        pastMaxDuration();
+
+        h.reconciler.reconcileOverdue(10);
+
+        assertThat(h.inbox.entries()).isEmpty();
+    }
+
+    @Test
+    void an_adopted_call_hamsa_has_no_record_of_ends_failed_without_searching_hamsas_list_for_switchboards_id() {
+        Call adopted = Call.adopted(dev.switchboard.domain.model.CallId.newId(), h.agent, "outside-1",
+                dev.switchboard.domain.model.CallChannel.PHONE, h.clock.instant());
+        h.calls.adopt(adopted);
+        h.platform.setConversation(ended(call.hamsaCallId(), call));
+        pastMaxDuration();
+        int before = h.platform.operations().size();
+
+        h.reconciler.reconcileOverdue(10);
+        h.events.applyPending(10);
+
+        assertThat(h.platform.operations().subList(before, h.platform.operations().size()))
+                .containsExactlyInAnyOrder("conversation", "conversation");
+        assertThat(h.stored(adopted.id()).status()).isEqualTo(CallStatus.FAILED);
+    }
 }

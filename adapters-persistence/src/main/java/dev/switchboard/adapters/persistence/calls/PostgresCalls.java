@@ -52,8 +52,6 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
      */
     static final int MAX_TARGETS = 50_000;
     private final Map<CallId, WebhookTarget> targets = new ConcurrentHashMap<>();
-    /** Switchboard's id of a call an agent's webhook named ({@code hamsaAgentId|hamsaCallId}); as fixed as a target. */
-    private final Map<String, CallId> adoptedIds = new ConcurrentHashMap<>();
 
     private final Jdbc jdbc;
     private final CallRows rows;
@@ -254,18 +252,17 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
 
     @Override
     public CallId adopt(Call adopted) {
-        String key = adopted.hamsaAgentId().value() + "|" + adopted.hamsaCallId();
-        CallId known = adoptedIds.get(key);
-        if (known != null) {
-            return known;
-        }
-        CallId id = jdbc.autocommit(c -> {
+        // Not cached: should a race adopt a twin of a web conversation Switchboard placed, the placed call wins as
+        // soon as it holds Hamsa's id (see callOf), and a cache would keep naming the twin.
+        return jdbc.autocommit(c -> {
             Optional<CallId> existing = callOf(c, adopted.hamsaAgentId(), adopted.hamsaCallId());
             if (existing.isPresent()) {
                 return existing.get();
             }
             try (PreparedStatement ps = c.prepareStatement(CallRows.INSERT
-                    + " ON CONFLICT (hamsa_agent_id, hamsa_call_id) WHERE hamsa_call_id IS NOT NULL DO NOTHING")) {
+                    + " ON CONFLICT (hamsa_agent_id, hamsa_call_id)"
+                    + " WHERE hamsa_call_id IS NOT NULL AND webhook_secret_digest IS NULL DO NOTHING")) {
+                ps.setQueryTimeout(3);
                 rows.bindInsert(ps, adopted, null, null);
                 ps.executeUpdate();
             }
@@ -273,16 +270,13 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
             return callOf(c, adopted.hamsaAgentId(), adopted.hamsaCallId())
                     .orElseThrow(() -> new IllegalStateException("adopted call " + adopted.hamsaCallId() + " not stored"));
         });
-        if (adoptedIds.size() >= MAX_TARGETS) {
-            adoptedIds.clear();
-        }
-        adoptedIds.put(key, id);
-        return id;
     }
 
     private static Optional<CallId> callOf(Connection c, HamsaAgentId agent, String hamsaCallId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM call WHERE hamsa_agent_id = ?"
-                + " AND (hamsa_call_id = ? OR hamsa_conversation_id = ?) ORDER BY created_at, id LIMIT 1")) {
+                + " AND (hamsa_call_id = ? OR hamsa_conversation_id = ?)"
+                // a call Switchboard placed before any adopted twin a race may have made
+                + " ORDER BY (webhook_secret_digest IS NULL), created_at, id LIMIT 1")) {
             ps.setQueryTimeout(3);
             ps.setString(1, agent.value());
             ps.setString(2, hamsaCallId);
