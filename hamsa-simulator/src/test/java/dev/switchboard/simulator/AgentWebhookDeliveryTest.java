@@ -23,11 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class AgentWebhookDeliveryTest extends SimulatorTestSupport {
 
-    private static final Duration IDLE = Duration.ofSeconds(10);
-    private static final CallScript FAST = CallScript.defaults().withStepDelayMillis(2).withRetries(5, 5);
-    private static final List<String> COMPLETED_EVENTS = List.of("call.started", "call.answered",
-            "transcription.update", "transcription.update", "transcription.update", "transcription.update",
-            "tool.executed", "call.ended");
 
     private WebhookReceiver agentHook;
     private WebhookReceiver callHook;

@@ -9,6 +9,15 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class SimulatorTestSupport {
 
+    /** How long a test waits for the webhook deliveries of a call to settle. */
+    protected static final java.time.Duration IDLE = java.time.Duration.ofSeconds(10);
+    /** A call that plays in milliseconds, retried quickly when its receiver does not answer 2xx. */
+    protected static final CallScript FAST = CallScript.defaults().withStepDelayMillis(2).withRetries(5, 5);
+    /** What a completed call of the default script sends, in order. */
+    protected static final java.util.List<String> COMPLETED_EVENTS = java.util.List.of("call.started", "call.answered",
+            "transcription.update", "transcription.update", "transcription.update", "transcription.update",
+            "tool.executed", "call.ended");
+
     protected HamsaSimulator simulator;
     protected SimulatorClient client;
 
