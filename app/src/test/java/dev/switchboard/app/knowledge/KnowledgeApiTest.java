@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.switchboard.app.api.SandboxHamsa;
 import dev.switchboard.app.api.TestTeams;
+import dev.switchboard.domain.fake.KnowledgeFiles;
 import dev.switchboard.simulator.HamsaSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -322,5 +324,112 @@ class KnowledgeApiTest {
                 .post(KB).then().statusCode(400).body("errors.field", hasItem("name"));
         given().contentType(ContentType.JSON).body(Map.of("name", "n", "type", "TEXT", "content", text(60), "urls", List.of()))
                 .post(KB).then().statusCode(400).body("errors.field", hasItem("urls"));
+    }
+
+    private String addUrlItem(String name, List<String> urls) {
+        return given().contentType(ContentType.JSON).body(Map.of("name", name, "type", "URL", "urls", urls))
+                .post(KB).then().statusCode(201).extract().path("id");
+    }
+
+    /** Every POST under Hamsa's knowledge base: creates, and URLs added to an item ({id}/url). */
+    private int hamsaPosts() {
+        return hamsa.recordedRequests("POST", HAMSA_KB).size();
+    }
+
+    @Test
+    void hostile_urls_added_to_an_item_are_refused_each_by_its_place_and_hamsa_never_sees_them() {
+        String id = addUrlItem("Site", List.of("https://example.com/a"));
+        int posts = hamsaPosts();
+
+        var errors = given().contentType(ContentType.JSON)
+                .body(Map.of("urls", List.of("https://example.com/fine", "http://169.254.169.254/latest/meta-data/",
+                        "http://localhost/admin", "https://user:pass@example.com/", "file:///etc/passwd")))
+                .post(KB + "/" + id + "/urls").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .extract().jsonPath().getList("errors.field", String.class);
+
+        assertThat(errors).containsExactlyInAnyOrder("urls[1]", "urls[2]", "urls[3]", "urls[4]");
+        assertThat(hamsaPosts()).isEqualTo(posts);
+        given().get(KB + "/" + id).then().statusCode(200).body("urls", equalTo(List.of("https://example.com/a")));
+    }
+
+    @Test
+    void urls_added_to_an_item_stop_at_100_in_all() {
+        String id = addUrlItem("Docs", List.of("https://example.com/page/0"));
+        List<String> ninetyNine = IntStream.range(1, 100).mapToObj(i -> "https://example.com/page/" + i).toList();
+        int posts = hamsaPosts();
+
+        given().contentType(ContentType.JSON).body(Map.of("urls", ninetyNine))
+                .post(KB + "/" + id + "/urls").then().statusCode(200).body("urls", hasSize(100));
+        assertThat(hamsaPosts()).isEqualTo(posts + 1);
+
+        given().contentType(ContentType.JSON).body(Map.of("urls", List.of("https://example.com/one-too-many")))
+                .post(KB + "/" + id + "/urls").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED")).body("errors.field", hasItem("urls"));
+        assertThat(hamsaPosts()).isEqualTo(posts + 1);
+        given().get(KB + "/" + id).then().statusCode(200).body("urls", hasSize(100));
+    }
+
+    @Test
+    void a_budget_that_is_negative_or_for_an_unknown_team_is_refused() {
+        io.restassured.RestAssured.requestSpecification = null;
+
+        asAdmin().contentType(ContentType.JSON).body(Map.of("budgetBytes", -1))
+                .put("/api/v1/admin/teams/" + team.id() + "/knowledge-storage").then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED")).body("errors.field", hasItem("budgetBytes"));
+        asAdmin().contentType(ContentType.JSON).body(Map.of("budgetBytes", 1_000))
+                .put("/api/v1/admin/teams/" + UUID.randomUUID() + "/knowledge-storage").then().statusCode(404)
+                .body("code", equalTo("TEAM_NOT_FOUND"));
+
+        // The refused budget changed nothing: the team still has the default, the whole account.
+        JsonPath storage = asAdmin().get("/api/v1/admin/teams/" + team.id() + "/knowledge-storage").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(storage.getLong("teamBudgetBytes")).isEqualTo(storage.getLong("accountLimitBytes")).isPositive();
+    }
+
+    @Test
+    void a_text_changed_by_patch_is_held_to_50_to_5000_characters_before_hamsa_is_asked() {
+        String id = addText("Patched", text(100)).getString("id");
+        int patches = hamsa.recordedRequests("PATCH", HAMSA_KB).size();
+
+        for (int bad : new int[] {49, 5_001}) {
+            given().contentType(ContentType.JSON).body(Map.of("content", text(bad)))
+                    .patch(KB + "/" + id).then().statusCode(400)
+                    .body("code", equalTo("VALIDATION_FAILED")).body("errors.field", hasItem("content"));
+        }
+        assertThat(hamsa.recordedRequests("PATCH", HAMSA_KB)).hasSize(patches);
+        given().get(KB + "/" + id).then().body("content", equalTo(text(100)));
+
+        for (int good : new int[] {50, 5_000}) {
+            given().contentType(ContentType.JSON).body(Map.of("content", text(good)))
+                    .patch(KB + "/" + id).then().statusCode(200).body("sizeBytes", equalTo(good));
+        }
+        assertThat(hamsa.recordedRequests("PATCH", HAMSA_KB)).hasSize(patches + 2);
+        given().get(KB + "/" + id).then().body("content", equalTo(text(5_000)));
+    }
+
+    @Test
+    void docx_doc_epub_and_txt_files_are_uploaded_and_typed_by_their_content() {
+        record Upload(String fileName, byte[] bytes, String mimeType, String kind) {
+        }
+        List<Upload> uploads = List.of(
+                new Upload("letter.docx", KnowledgeFiles.docx(),
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX"),
+                new Upload("memo.doc", KnowledgeFiles.doc(), "application/msword", "DOC"),
+                new Upload("guide.epub", KnowledgeFiles.epub(), "application/epub+zip", "EPUB"),
+                new Upload("hours.txt", KnowledgeFiles.txt(), "text/plain", "TXT"));
+
+        for (Upload upload : uploads) {
+            given().multiPart("file", upload.fileName(), upload.bytes(), upload.mimeType()).post(KB)
+                    .then().statusCode(201)
+                    .body("type", equalTo("FILE")).body("file.name", equalTo(upload.fileName()))
+                    .body("file.type", equalTo(upload.kind())).body("sizeBytes", equalTo(upload.bytes().length));
+        }
+
+        var sent = hamsa.recordedRequests("POST", HAMSA_KB);
+        assertThat(sent).hasSize(uploads.size());
+        for (Upload upload : uploads) {
+            assertThat(sent).anySatisfy(r -> assertThat(r.body())
+                    .contains("\"fileName\":\"" + upload.fileName() + "\"", "\"mimeType\":\"" + upload.mimeType() + "\""));
+        }
     }
 }

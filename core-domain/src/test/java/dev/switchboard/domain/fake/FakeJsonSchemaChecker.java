@@ -12,6 +12,8 @@ import java.util.Set;
  * where ({@code /properties/city/type}). It finds a problem when {@code type} is neither one of the JSON
  * Schema type names nor an array of them, when {@code properties} is not an object (or one of its values is
  * not a schema), when {@code required} is not an array of strings, and when {@code items} is not a schema.
+ * When it finds nothing else, it refuses a top-level {@code type} other than {@code "object"}, as the real checker
+ * does: a tool's arguments are named values.
  * It is not a full meta-schema validation: the real checker, validating against the JSON Schema meta-schema,
  * is in the app module.
  */
@@ -23,6 +25,10 @@ public final class FakeJsonSchemaChecker implements JsonSchemaChecker {
     public List<String> problems(Map<String, Object> schema) {
         List<String> problems = new ArrayList<>();
         check(schema, "", problems);
+        Object type = schema.get("type");
+        if (problems.isEmpty() && type != null && !"object".equals(type)) {
+            problems.add("/type: the top level must be {\"type\": \"object\"}: a tool's arguments are named values");
+        }
         return problems;
     }
 

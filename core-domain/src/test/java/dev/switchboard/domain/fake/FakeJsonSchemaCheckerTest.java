@@ -2,13 +2,26 @@ package dev.switchboard.domain.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.domain.port.out.JsonSchemaChecker;
+import dev.switchboard.domain.port.out.JsonSchemaCheckerContract;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class FakeJsonSchemaCheckerTest {
+class FakeJsonSchemaCheckerTest extends JsonSchemaCheckerContract {
 
     private final FakeJsonSchemaChecker checker = new FakeJsonSchemaChecker();
+
+    @Override
+    protected JsonSchemaChecker checker() {
+        return checker;
+    }
+
+    @Test
+    void a_top_level_string_type_is_one_problem_at_the_type() {
+        assertThat(checker.problems(Map.of("type", "string"))).singleElement().asString()
+                .startsWith("/type: ").contains("object");
+    }
 
     @Test
     void a_valid_schema_has_no_problems() {

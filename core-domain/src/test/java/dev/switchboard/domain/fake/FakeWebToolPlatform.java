@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * Hamsa's web tools in memory: obeys the platform contract, keeps each tool's token in the clear so a test
  * can see which token reached the platform ({@link #tokenOf}), counts calls, records test calls, and can be
- * told to fail.
+ * told to fail. Until told otherwise ({@link #answerTestsWith}) a test answers 200, except for a server under the
+ * reserved {@code .invalid} domain, which no one can reach: that is a failed result with an error, as Hamsa gives.
  */
 public final class FakeWebToolPlatform implements WebToolPlatform {
 
@@ -31,7 +32,8 @@ public final class FakeWebToolPlatform implements WebToolPlatform {
     private final List<String> calls = new ArrayList<>();
     private final List<TestCall> testCalls = new ArrayList<>();
     private PlatformException nextFailure;
-    private ToolTestResult testResult = new ToolTestResult(true, 200, 42, "{\"ok\":true}", null);
+    /** The answer given to every test once told; null for the default described above. */
+    private ToolTestResult testResult;
 
     /** The next call (of any kind) throws this, once; the call has no effect. */
     public synchronized void failNext(PlatformException failure) {
@@ -101,7 +103,14 @@ public final class FakeWebToolPlatform implements WebToolPlatform {
         enter("test");
         existing(id);
         testCalls.add(new TestCall(id, definition, authToken, Map.copyOf(arguments)));
-        return testResult;
+        if (testResult != null) {
+            return testResult;
+        }
+        String host = java.net.URI.create(definition.serverUrl().replaceAll("\\{[^{}/]*}", "x")).getHost();
+        if (host != null && host.toLowerCase(java.util.Locale.ROOT).endsWith(".invalid")) {
+            return new ToolTestResult(false, null, 1, null, "UnknownHostException: " + host);
+        }
+        return new ToolTestResult(true, 200, 42, "{\"ok\":true}", null);
     }
 
     private void enter(String operation) {

@@ -68,4 +68,15 @@ class FakeWebToolPlatformTest extends WebToolPlatformContract {
         assertThat(platform.testCalls()).containsExactly(
                 new FakeWebToolPlatform.TestCall(id, definition(), "tok_1", Map.of("order", "A-1")));
     }
+
+    @Test
+    void until_told_a_test_answers_200_for_a_server_that_can_be_reached() {
+        String id = platform.createTool(definition(), null);
+
+        ToolTestResult result = platform.testTool(id, definition(), null, Map.of());
+
+        assertThat(result.success()).isTrue();
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(result.error()).isNull();
+    }
 }

@@ -64,7 +64,7 @@ public class IdempotencyInterceptor {
         }
         if (claim instanceof IdempotencyClaim.Replay replay) {
             state.markReplayed();
-            return replay(replay.response());
+            throw new IdempotentReplay(replay(replay.response()));
         }
         if (claim instanceof IdempotencyClaim.InProgress) {
             throw IdempotencyConflictException.stillRunning();

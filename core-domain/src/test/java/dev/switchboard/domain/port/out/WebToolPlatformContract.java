@@ -8,6 +8,7 @@ import dev.switchboard.domain.model.PlatformFailure;
 import dev.switchboard.domain.model.PlatformWebTool;
 import dev.switchboard.domain.model.SecretChange;
 import dev.switchboard.domain.model.ToolHttpMethod;
+import dev.switchboard.domain.model.ToolTestResult;
 import dev.switchboard.domain.model.WebToolDefinition;
 import dev.switchboard.domain.model.WebToolKind;
 import java.net.URI;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link WebToolPlatform} must do. Extended by the in-memory fake and by the Hamsa adapter's test
  * against the simulator. A definition read back is compared field by field on what the platform must keep
- * (name, kind, server URL, method, timeout), not as a whole.
+ * (name, kind, server URL, method, timeout), not as a whole. A tool's test is tried only against a server no one
+ * can reach (a host under {@code .invalid}, which never resolves, RFC 6761), so no test depends on the network.
  */
 public abstract class WebToolPlatformContract {
 
@@ -138,5 +140,26 @@ public abstract class WebToolPlatformContract {
         assertNotFound(() -> platform().getTool(unknown));
         assertNotFound(() -> platform().updateTool(unknown, definition, SecretChange.keep()));
         assertNotFound(() -> platform().setActive(unknown, true));
+    }
+
+    @Test
+    void testing_a_tool_whose_server_cannot_be_reached_is_a_failed_result_with_an_error_not_an_exception() {
+        WebToolDefinition definition = function(uniqueName("unreachable"), "https://tool-server.invalid/orders",
+                ToolHttpMethod.POST, 5);
+        String id = platform().createTool(definition, "tok_" + UUID.randomUUID());
+
+        ToolTestResult result = platform().testTool(id, definition, null, Map.of("order", "A-1"));
+
+        assertThat(result.success()).isFalse();
+        assertThat(result.statusCode()).isNull();
+        assertThat(result.error()).isNotBlank();
+        assertThat(result.durationMillis()).isNotNegative();
+    }
+
+    @Test
+    void testing_an_unknown_tool_is_not_found() {
+        WebToolDefinition definition = function("unknown", "https://tool-server.invalid/x", ToolHttpMethod.GET, 10);
+
+        assertNotFound(() -> platform().testTool("missing-" + UUID.randomUUID(), definition, null, Map.of()));
     }
 }
