@@ -33,6 +33,8 @@
 # prepared (JDBC's statements are server-prepared too) -c BENCH_CONCURRENCY -j 2 and -c 1, BENCH_DURATION each.
 # Goals checked: p99 < 20 ms at 1,000 events/s (all of them acknowledged), and webhooks at max taking in at
 # least 50 % of the raw insert rate at the same concurrency.
+# BENCH_RATE_WRK=1 adds, after the rate run, the same rate sent by wrk paced on a fixed grid (no JVM generator on
+# the cores; latency counted from each send, so a stall's delayed sends are not in it: a second opinion only).
 # Other knobs: BENCH_CALLS (1000) calls the events are spread over (about as many events a call as a real call has); BENCH_PORT (18201), BENCH_SIM_PORT (18290);
 # BENCH_LOGS=<dir> keeps Switchboard's log and the raw outputs there. Switchboard runs as in prod, so its log
 # has one INFO line per stored event: that is part of the cost too.
@@ -166,6 +168,13 @@ echo "[bench] warm-up: ${WARMUP} s at $RATE ev/s (not reported)"
 echo "[bench]   (it got $(field "$WORK/warmup.out" ackps) ack/s, p99 $(field "$WORK/warmup.out" p99) ms)"
 echo "[bench] rate: $RATE ev/s"
 "${LOAD[@]}" rate "$RATE" duration "$DURATION" warmup "$RUN_WARMUP" inflight "$INFLIGHT" timeout "$TIMEOUT" | tee "$WORK/rate.out" | grep -v '^RESULT'
+if [ "${BENCH_RATE_WRK:-0}" = 1 ] && command -v wrk >/dev/null; then
+  # A second opinion on the rate run with no JVM generator on the cores: wrk paced to $RATE/s on a fixed grid
+  # per thread (max.lua's rate argument), 64 connections; latency from each send (see max.lua).
+  echo "[bench] rate (wrk, paced): $RATE ev/s, 64 connections"
+  WRK_RATE=(wrk -t2 -c64 --timeout "${TIMEOUT}s" -s bench/webhooks/max.lua "http://127.0.0.1:$PORT")
+  "${WRK_RATE[@]}" -d"${DURATION}s" -- "$WORK/targets.tsv" "$RATE" 2 | tee "$WORK/rate-wrk.out" | grep -E '^\[wrk\]'
+fi
 if [ "$MAX_CLIENT" = wrk ]; then
   # wrk (C, from Debian) leaves the 2 cores to Switchboard and Postgres, as pgbench does for the baseline.
   WRK=(wrk -t2 -c"$CONCURRENCY" --timeout "${TIMEOUT}s" -s bench/webhooks/max.lua "http://127.0.0.1:$PORT")
@@ -182,7 +191,8 @@ fi
 # Nothing acknowledged may be missing: each 200 {"duplicate":false} is one row, committed before the answer.
 ROWS_AFTER=$(inbox_rows)
 ACKED=$WARM_ACKED; NEW_ACKED=$WARM_ACKED
-for f in warmup rate max; do
+for f in warmup rate max rate-wrk; do
+  [ -f "$WORK/$f.out" ] || continue
   ACKED=$((ACKED + $(field "$WORK/$f.out" total_acked)))
   NEW_ACKED=$((NEW_ACKED + $(field "$WORK/$f.out" total_acked) - $(field "$WORK/$f.out" total_duplicates)))
 done

@@ -1,10 +1,27 @@
 -- wrk script for bench/webhooks.sh's max run: poses as Hamsa, each request a new transcription.update for one
 -- of the bench's calls (round robin), with that call's Authorization. Arguments: the targets file
--- (url TAB authorization TAB hamsaCallId TAB agentId per line). Prints a RESULT line like WebhookLoad.java's.
+-- (url TAB authorization TAB hamsaCallId TAB agentId per line) and, optionally, a rate in events/s for all
+-- threads together and wrk's thread count: each thread then sends on its own fixed grid (a connection that comes free waits for the
+-- next slot), a second opinion on the rate run without a JVM generator on the same cores. Unlike
+-- WebhookLoad.java it counts latency from the send, not from the slot: a stall longer than the connections can
+-- cover delays sends, and that delay is not in the figures. Prints a RESULT line like WebhookLoad.java's.
 local targets = {}
 local threads = {}
 local counter = 0
 local thread_id = 0
+local interval_ms = nil
+local next_slot = nil
+
+local ffi = require("ffi")
+ffi.cdef[[
+typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+int clock_gettime(int clock, bench_timespec *ts);
+]]
+local clock_now = ffi.new("bench_timespec")
+local function now_ms()
+  ffi.C.clock_gettime(1, clock_now) -- CLOCK_MONOTONIC
+  return tonumber(clock_now.tv_sec) * 1000 + tonumber(clock_now.tv_nsec) / 1e6
+end
 
 local function load(path)
   local list = {}
@@ -25,6 +42,23 @@ end
 function init(args)
   targets = load(args[1])
   counter = 0
+  if args[2] then
+    -- this thread's share of the rate (args[3]: wrk's thread count), on its own grid
+    interval_ms = 1000 * tonumber(args[3] or 1) / tonumber(args[2])
+  end
+end
+
+function delay()
+  if not interval_ms then
+    return 0
+  end
+  local now = now_ms()
+  if next_slot == nil then
+    next_slot = now
+  end
+  next_slot = next_slot + interval_ms
+  local wait = next_slot - now
+  return wait > 0 and wait or 0
 end
 
 function request()
