@@ -3,12 +3,10 @@ package dev.switchboard.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@code /_admin/calls...} and {@code /_admin/webhooks...}: the call script, the accepted calls and
@@ -73,12 +71,7 @@ final class CallAdmin {
     private Router.Reply putScript(Router.Request request) {
         JsonNode body = json.parseObject(request.body());
         Map<String, String> errors = new LinkedHashMap<>();
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!SCRIPT_FIELDS.contains(name)) {
-                errors.put(name, "unknown field; expected some of " + new TreeSet<>(SCRIPT_FIELDS));
-            }
-        }
+        JsonFields.refuseUnknown(body, SCRIPT_FIELDS, errors);
         CallScript current = lifecycle.script();
         CallScript.Outcome outcome = current.outcome();
         JsonNode outcomeNode = body.get("outcome");

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -18,7 +17,7 @@ import java.util.UUID;
  */
 final class CallPlacer {
 
-    private static final Set<String> OUTSIDE_CALL_FIELDS = new TreeSet<>(Set.of("voiceAgentId", "toNumber", "params"));
+    private static final Set<String> OUTSIDE_CALL_FIELDS = Set.of("voiceAgentId", "toNumber", "params");
 
     private final AgentStore agents;
     private final CallStore calls;
@@ -48,11 +47,7 @@ final class CallPlacer {
      */
     Conversation placeOutsideCall(JsonNode body) {
         Map<String, String> unknown = new LinkedHashMap<>();
-        body.fieldNames().forEachRemaining(name -> {
-            if (!OUTSIDE_CALL_FIELDS.contains(name)) {
-                unknown.put(name, "unknown field; expected some of " + OUTSIDE_CALL_FIELDS);
-            }
-        });
+        JsonFields.refuseUnknown(body, OUTSIDE_CALL_FIELDS, unknown);
         if (!unknown.isEmpty()) {
             throw ApiException.validation(unknown);
         }

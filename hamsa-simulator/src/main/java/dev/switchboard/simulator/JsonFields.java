@@ -9,6 +9,15 @@ final class JsonFields {
     private JsonFields() {
     }
 
+    /** Notes in {@code errors} each field of the body that is not one of {@code known}. */
+    static void refuseUnknown(JsonNode body, java.util.Set<String> known, Map<String, String> errors) {
+        body.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                errors.put(name, "unknown field; expected some of " + new java.util.TreeSet<>(known));
+            }
+        });
+    }
+
     static long longField(JsonNode body, String name, long fallback, Map<String, String> errors) {
         JsonNode node = body.get(name);
         if (node == null) {

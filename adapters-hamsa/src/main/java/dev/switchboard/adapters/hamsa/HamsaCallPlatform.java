@@ -58,10 +58,7 @@ class HamsaCallPlatform implements CallPlatform {
         ObjectNode auth = body.putObject("webhookAuth");
         auth.put("authKey", WebhookSecret.AUTH_KEY);
         auth.put("authSecret", request.webhookSecret().reveal());
-        JsonNode payload = HamsaJson.payload(transport.call("place call", false, () -> api.placeCall(body)));
-        return HamsaJson.firstNonBlank(payload, "jobId", "id", "callId", "conversationId")
-                // Hamsa answered 2xx, so it may well have placed the call: whoever retries must look first.
-                .orElseThrow(() -> HamsaJson.badResponse("call placed without a jobId").withEffectUnknown());
+        return jobId(transport.call("place call", false, () -> api.placeCall(body)), "call placed");
     }
 
     @Override
@@ -70,10 +67,16 @@ class HamsaCallPlatform implements CallPlatform {
         body.put("voiceAgentId", agent.value());
         body.set("params", mapper.valueToTree(params));
         body.put("voiceEnablement", true);
-        JsonNode payload = HamsaJson.payload(transport.call("init conversation", false, () -> api.initConversation(body)));
-        return HamsaJson.firstNonBlank(payload, "jobId", "id", "conversationId")
-                // As for a placed call: a 2xx without an id may still have opened the conversation.
-                .orElseThrow(() -> HamsaJson.badResponse("conversation opened without a jobId").withEffectUnknown());
+        return jobId(transport.call("init conversation", false, () -> api.initConversation(body)), "conversation opened");
+    }
+
+    /**
+     * The job id in Hamsa's answer to a call it was asked to start. Without one, Hamsa still answered 2xx, so it
+     * may well have started the call: whoever retries must look first.
+     */
+    private static String jobId(JsonNode answer, String what) {
+        return HamsaJson.firstNonBlank(HamsaJson.payload(answer), "jobId", "id", "callId", "conversationId")
+                .orElseThrow(() -> HamsaJson.badResponse(what + " without a jobId").withEffectUnknown());
     }
 
     /**

@@ -63,24 +63,54 @@ public final class HamsaWebhookService implements ReceiveHamsaWebhookUseCase {
     @Override
     public WebhookReceipt receive(HamsaDelivery delivery) {
         CallId id = parse(delivery.callId());
+        String subject = "call " + id;
         // An unknown call gets the same answer as a wrong secret: without credentials nobody learns which ids exist.
-        WebhookTarget target = calls.webhookTarget(id).orElseThrow(() -> {
-            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused: no call {0}", id);
-            return new WebhookRefusedException(Reason.BAD_CREDENTIALS, "bad or missing credentials");
-        });
-        if (!WebhookSecret.presentedIn(delivery.authorization(), target.secretDigest())) {
-            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused: bad or missing credentials for call {0}", id);
-            throw new WebhookRefusedException(Reason.BAD_CREDENTIALS, "bad or missing credentials");
-        }
+        WebhookTarget target = calls.webhookTarget(id).orElseThrow(() -> badCredentials("no " + subject));
+        authenticate(delivery, target.secretDigest(), subject);
         HamsaEvent event = HamsaEvent.fromEnvelope(delivery.envelope().get(), HamsaEvent.SOURCE_WEBHOOK);
-        refuseMismatch(id, "agentId", event.agentId(), target.hamsaAgentId().value());
-        refuseMismatch(id, "projectId", event.projectId(), projectId.orElse(null));
+        refuseMismatch(subject, "agentId", event.agentId(), target.hamsaAgentId().value(),
+                "agentId does not match the call this webhook URL belongs to");
+        refuseMismatch(subject, "projectId", event.projectId(), projectId.orElse(null),
+                "projectId does not match the call this webhook URL belongs to");
         if (event.hamsaCallId() != null && target.hamsaCallId() != null && !event.hamsaCallId().equals(target.hamsaCallId())) {
             // The sender proved it holds this call's secret; Hamsa may name one call differently in its API and in
             // its webhooks. Refusing would lose the event (Hamsa does not retry a 4xx): keep it, and say so.
             LOG.log(System.Logger.Level.WARNING, "Hamsa webhook for call {0} names Hamsa call {1}, not {2}; stored anyway",
                     id, event.hamsaCallId(), target.hamsaCallId());
         }
+        return store(id, event, delivery.body());
+    }
+
+    @Override
+    public WebhookReceipt receiveForAgent(String webhookId, HamsaDelivery delivery) {
+        // An unknown webhook gets the same answer as a wrong secret, as an unknown call does.
+        AgentWebhook webhook = AgentWebhookId.parse(webhookId)
+                .flatMap(id -> agentWebhooks == null ? Optional.empty() : agentWebhooks.find(id))
+                .orElseThrow(() -> badCredentials("no agent webhook " + webhookId));
+        String subject = "agent webhook " + webhook.id();
+        authenticate(delivery, webhook.secretDigest(), subject);
+        HamsaEvent event = HamsaEvent.fromEnvelope(delivery.envelope().get(), HamsaEvent.SOURCE_WEBHOOK);
+        List<FieldViolation> missing = new ArrayList<>();
+        if (event.agentId() == null) {
+            missing.add(new FieldViolation("agentId", "is required on an agent's webhook: it names the agent"));
+        }
+        if (event.hamsaCallId() == null) {
+            missing.add(new FieldViolation("callId", "is required on an agent's webhook: it names the call"));
+        }
+        if (!missing.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused for {0}: {1}", subject, missing);
+            throw new InvalidInputException(missing);
+        }
+        refuseMismatch(subject, "projectId", event.projectId(), projectId.orElse(null),
+                "projectId is not the project Switchboard uses");
+        VoiceAgent agent = agents.findByHamsaId(webhook.team(), new HamsaAgentId(event.agentId())).orElseThrow(() -> {
+            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused for {0}: agent {1} is not one of its team''s agents",
+                    subject, event.agentId());
+            return new WebhookRefusedException(Reason.MISMATCH, "agentId names no agent this webhook belongs to");
+        });
+        // Adopted as of its receipt, Switchboard's clock: an event's own time may be anything Hamsa's clock says.
+        CallId id = calls.adopt(Call.adopted(CallId.newId(), agent, event.hamsaCallId(), channelOf(event),
+                clock.instant()));
         return store(id, event, delivery.body());
     }
 
@@ -92,46 +122,17 @@ public final class HamsaWebhookService implements ReceiveHamsaWebhookUseCase {
         return new WebhookReceipt(id, event.type(), key, !stored);
     }
 
-    @Override
-    public WebhookReceipt receiveForAgent(String webhookId, HamsaDelivery delivery) {
-        // An unknown webhook gets the same answer as a wrong secret, as an unknown call does.
-        AgentWebhook webhook = AgentWebhookId.parse(webhookId)
-                .flatMap(id -> agentWebhooks == null ? Optional.empty() : agentWebhooks.find(id))
-                .orElseThrow(() -> {
-                    LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused: no agent webhook {0}", webhookId);
-                    return new WebhookRefusedException(Reason.BAD_CREDENTIALS, "bad or missing credentials");
-                });
-        if (!WebhookSecret.presentedIn(delivery.authorization(), webhook.secretDigest())) {
-            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused: bad or missing credentials for agent webhook {0}",
-                    webhook.id());
-            throw new WebhookRefusedException(Reason.BAD_CREDENTIALS, "bad or missing credentials");
+    /** The delivery presents the secret whose digest is given, compared in constant time; else it is refused. */
+    private static void authenticate(HamsaDelivery delivery, String secretDigest, String subject) {
+        if (!WebhookSecret.presentedIn(delivery.authorization(), secretDigest)) {
+            throw badCredentials("bad or missing credentials for " + subject);
         }
-        HamsaEvent event = HamsaEvent.fromEnvelope(delivery.envelope().get(), HamsaEvent.SOURCE_WEBHOOK);
-        List<FieldViolation> missing = new ArrayList<>();
-        if (event.agentId() == null) {
-            missing.add(new FieldViolation("agentId", "is required on an agent's webhook: it names the agent"));
-        }
-        if (event.hamsaCallId() == null) {
-            missing.add(new FieldViolation("callId", "is required on an agent's webhook: it names the call"));
-        }
-        if (!missing.isEmpty()) {
-            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused for agent webhook {0}: {1}", webhook.id(), missing);
-            throw new InvalidInputException(missing);
-        }
-        if (projectId.isPresent() && event.projectId() != null && !projectId.get().equals(event.projectId())) {
-            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused for agent webhook {0}: project {1} is not ours",
-                    webhook.id(), event.projectId());
-            throw new WebhookRefusedException(Reason.MISMATCH, "projectId is not the project Switchboard uses");
-        }
-        VoiceAgent agent = agents.findByHamsaId(webhook.team(), new HamsaAgentId(event.agentId())).orElseThrow(() -> {
-            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused for agent webhook {0}: agent {1} is not one of "
-                    + "its team''s agents", webhook.id(), event.agentId());
-            return new WebhookRefusedException(Reason.MISMATCH, "agentId names no agent this webhook belongs to");
-        });
-        // Adopted as of its receipt, Switchboard's clock: an event's own time may be anything Hamsa's clock says.
-        CallId id = calls.adopt(Call.adopted(CallId.newId(), agent, event.hamsaCallId(), channelOf(event),
-                clock.instant()));
-        return store(id, event, delivery.body());
+    }
+
+    /** One answer for every credential failure, logged with why (never with the secret). */
+    private static WebhookRefusedException badCredentials(String why) {
+        LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused: {0}", why);
+        return new WebhookRefusedException(Reason.BAD_CREDENTIALS, "bad or missing credentials");
     }
 
     /** A web conversation when the event says so; a phone call (dashboard, campaign) otherwise. */
@@ -141,11 +142,11 @@ public final class HamsaWebhookService implements ReceiveHamsaWebhookUseCase {
     }
 
     /** Where both the event and Switchboard name a thing, they must name the same one. */
-    private static void refuseMismatch(CallId id, String field, String sent, String known) {
+    private static void refuseMismatch(String subject, String field, String sent, String known, String refusal) {
         if (sent != null && known != null && !sent.equals(known)) {
-            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused for call {0}: {1} {2} is not the call''s {3}",
-                    id, field, sent, known);
-            throw new WebhookRefusedException(Reason.MISMATCH, field + " does not match the call this webhook URL belongs to");
+            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused for {0}: {1} {2} is not its {3}",
+                    subject, field, sent, known);
+            throw new WebhookRefusedException(Reason.MISMATCH, refusal);
         }
     }
 
@@ -153,8 +154,7 @@ public final class HamsaWebhookService implements ReceiveHamsaWebhookUseCase {
         try {
             return CallId.parse(text);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Hamsa webhook refused: no call {0}", text);
-            throw new WebhookRefusedException(Reason.BAD_CREDENTIALS, "bad or missing credentials");
+            throw badCredentials("no call " + text);
         }
     }
 

@@ -8,10 +8,8 @@ import dev.switchboard.domain.port.out.AgentWebhookRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -24,7 +22,7 @@ public class PostgresAgentWebhookRegistry implements AgentWebhookRegistry {
     static final int MAX_KEPT = 10_000;
 
     private final Jdbc jdbc;
-    private final Map<AgentWebhookId, AgentWebhook> kept = new ConcurrentHashMap<>();
+    private final KeptRows<AgentWebhookId, AgentWebhook> kept = new KeptRows<>(MAX_KEPT);
 
     PostgresAgentWebhookRegistry(DataSource dataSource) {
         this.jdbc = new Jdbc(dataSource);
@@ -64,12 +62,7 @@ public class PostgresAgentWebhookRegistry implements AgentWebhookRegistry {
                 }
             }
         });
-        found.ifPresent(webhook -> {
-            if (kept.size() >= MAX_KEPT) {
-                kept.clear();
-            }
-            kept.put(id, webhook);
-        });
+        found.ifPresent(webhook -> kept.keep(id, webhook));
         return found;
     }
 }

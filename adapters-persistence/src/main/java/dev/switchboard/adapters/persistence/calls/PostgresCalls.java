@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
@@ -47,11 +46,10 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
 
     /**
      * Webhook targets of calls Hamsa is playing, so a delivery costs one insert rather than a read and an insert.
-     * A target never changes once Hamsa's call id is in it, so there is nothing to invalidate; the map is only
-     * bounded (emptied when full), which is why a plain map does instead of a cache library.
+     * A target never changes once Hamsa's call id is in it, so it is kept only from then on.
      */
     static final int MAX_TARGETS = 50_000;
-    private final Map<CallId, WebhookTarget> targets = new ConcurrentHashMap<>();
+    private final KeptRows<CallId, WebhookTarget> targets = new KeptRows<>(MAX_TARGETS);
 
     private final Jdbc jdbc;
     private final CallRows rows;
@@ -246,7 +244,7 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
             }
         });
         // Kept only once Hamsa's call id is known: from then on nothing in a target ever changes.
-        found.filter(t -> t.hamsaCallId() != null).ifPresent(t -> remember(id, t));
+        found.filter(t -> t.hamsaCallId() != null).ifPresent(t -> targets.keep(id, t));
         return found;
     }
 
@@ -287,12 +285,6 @@ public class PostgresCalls implements CallRepository, CallDispatchQueue {
         }
     }
 
-    private void remember(CallId id, WebhookTarget target) {
-        if (targets.size() >= MAX_TARGETS) {
-            targets.clear();
-        }
-        targets.put(id, target);
-    }
 
     @Override
     public List<Call> claimOverdue(Instant dispatchedBefore, int max, Instant nextCheck) {
